@@ -1,0 +1,283 @@
+package org.gutsignal.cohort;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable samples × features matrix of primitive doubles, with sample ids, feature
+ * names and the {@link AbundanceUnit} of its values.
+ *
+ * <p>Values are stored densely, sample-major, in one {@code double[]}; nothing is boxed.
+ * Every value is finite; tables whose unit {@linkplain AbundanceUnit#isAbundance() is an
+ * abundance} also hold no negative value. Sample ids and feature names are unique and
+ * non-empty.
+ *
+ * <pre>{@code
+ * FeatureTable t = FeatureTable.of(List.of("s1", "s2"), List.of("K00001", "K00002"),
+ *         new double[][] {{1, 0}, {3, 5}}, AbundanceUnit.RPK);
+ * double v = t.get(1, 0);                                   // 3.0
+ * FeatureTable ko1 = t.selectFeatures(List.of("K00002"));   // 2 × 1
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe to share between threads. Methods that return arrays
+ * return fresh copies.
+ */
+public final class FeatureTable {
+
+    private final List<String> sampleIds;
+    private final List<String> featureNames;
+    private final Map<String, Integer> sampleIndex;
+    private final Map<String, Integer> featureIndex;
+    private final double[] values; // sample-major: values[i * p + j]
+    private final AbundanceUnit unit;
+
+    private FeatureTable(List<String> sampleIds, List<String> featureNames, double[] values,
+            AbundanceUnit unit) {
+        this.sampleIds = List.copyOf(sampleIds);
+        this.featureNames = List.copyOf(featureNames);
+        this.sampleIndex = indexOf(this.sampleIds, "sample id");
+        this.featureIndex = indexOf(this.featureNames, "feature name");
+        this.values = values;
+        this.unit = Objects.requireNonNull(unit, "unit");
+        int p = this.featureNames.size();
+        for (int k = 0; k < values.length; k++) {
+            double v = values[k];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("value of sample '" + this.sampleIds.get(k / p)
+                        + "', feature '" + this.featureNames.get(k % p) + "' is not finite: " + v);
+            }
+            if (unit.isAbundance() && v < 0) {
+                throw new IllegalArgumentException("value of sample '" + this.sampleIds.get(k / p)
+                        + "', feature '" + this.featureNames.get(k % p) + "' is negative (" + v
+                        + ") but unit " + unit + " is an abundance");
+            }
+        }
+    }
+
+    /**
+     * Creates a table from rows, one per sample; the rows are copied.
+     *
+     * @param sampleIds    unique, non-empty sample ids, one per row
+     * @param featureNames unique, non-empty feature names, one per column
+     * @param rows         {@code rows[i][j]} is the value of feature {@code j} in sample {@code i}
+     * @param unit         what the values mean
+     * @return the table
+     * @throws IllegalArgumentException if ids or names repeat or are empty, a row has the wrong
+     *                                  length, a value is NaN or infinite, or an abundance is negative
+     */
+    public static FeatureTable of(List<String> sampleIds, List<String> featureNames, double[][] rows,
+            AbundanceUnit unit) {
+        int n = sampleIds.size();
+        int p = featureNames.size();
+        if (rows.length != n) {
+            throw new IllegalArgumentException(n + " sample ids but " + rows.length + " rows");
+        }
+        double[] flat = new double[Math.multiplyExact(n, p)];
+        for (int i = 0; i < n; i++) {
+            if (rows[i].length != p) {
+                throw new IllegalArgumentException("row " + i + " (sample '" + sampleIds.get(i) + "') has "
+                        + rows[i].length + " values but there are " + p + " features");
+            }
+            System.arraycopy(rows[i], 0, flat, i * p, p);
+        }
+        return new FeatureTable(sampleIds, featureNames, flat, unit);
+    }
+
+    /**
+     * Creates a table from a sample-major flat array ({@code values[i * featureCount + j]});
+     * the array is copied.
+     *
+     * @throws IllegalArgumentException as {@link #of(List, List, double[][], AbundanceUnit)}
+     */
+    public static FeatureTable ofRowMajor(List<String> sampleIds, List<String> featureNames, double[] values,
+            AbundanceUnit unit) {
+        if (values.length != (long) sampleIds.size() * featureNames.size()) {
+            throw new IllegalArgumentException(values.length + " values for " + sampleIds.size() + " samples × "
+                    + featureNames.size() + " features");
+        }
+        return new FeatureTable(sampleIds, featureNames, values.clone(), unit);
+    }
+
+    private static Map<String, Integer> indexOf(List<String> names, String what) {
+        Map<String, Integer> index = new HashMap<>(names.size() * 2);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("empty " + what + " at position " + i);
+            }
+            Integer previous = index.put(name, i);
+            if (previous != null) {
+                throw new IllegalArgumentException("duplicate " + what + " '" + name + "' at positions "
+                        + previous + " and " + i);
+            }
+        }
+        return index;
+    }
+
+    /** Number of samples (rows). */
+    public int sampleCount() {
+        return sampleIds.size();
+    }
+
+    /** Number of features (columns). */
+    public int featureCount() {
+        return featureNames.size();
+    }
+
+    /** Sample ids in row order (unmodifiable). */
+    public List<String> sampleIds() {
+        return sampleIds;
+    }
+
+    /** Feature names in column order (unmodifiable). */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** What the values mean. */
+    public AbundanceUnit unit() {
+        return unit;
+    }
+
+    /** The value of feature {@code feature} in sample {@code sample} (both 0-based). */
+    public double get(int sample, int feature) {
+        Objects.checkIndex(feature, featureNames.size());
+        return values[sample * featureNames.size() + feature];
+    }
+
+    /** Row index of a sample id, or -1 if absent. */
+    public int indexOfSample(String sampleId) {
+        Integer i = sampleIndex.get(sampleId);
+        return i == null ? -1 : i;
+    }
+
+    /** Column index of a feature name, or -1 if absent. */
+    public int indexOfFeature(String featureName) {
+        Integer j = featureIndex.get(featureName);
+        return j == null ? -1 : j;
+    }
+
+    /** A copy of one sample's values, in feature order. */
+    public double[] row(int sample) {
+        int p = featureNames.size();
+        Objects.checkIndex(sample, sampleIds.size());
+        return Arrays.copyOfRange(values, sample * p, sample * p + p);
+    }
+
+    /** A copy of one feature's values, in sample order. */
+    public double[] column(int feature) {
+        int p = featureNames.size();
+        Objects.checkIndex(feature, p);
+        double[] out = new double[sampleIds.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i * p + feature];
+        }
+        return out;
+    }
+
+    /**
+     * Copies one sample's values into {@code dest} starting at {@code offset}, without allocating.
+     */
+    public void copyRow(int sample, double[] dest, int offset) {
+        int p = featureNames.size();
+        Objects.checkIndex(sample, sampleIds.size());
+        System.arraycopy(values, sample * p, dest, offset, p);
+    }
+
+    /** A sample-major copy of all values ({@code [i * featureCount() + j]}). */
+    public double[] toRowMajorArray() {
+        return values.clone();
+    }
+
+    /** A copy of all values as rows, one per sample. */
+    public double[][] toRows() {
+        double[][] rows = new double[sampleIds.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(i);
+        }
+        return rows;
+    }
+
+    /**
+     * The sub-table with the given samples, in the given order.
+     *
+     * @throws IllegalArgumentException if an id is absent or repeated
+     */
+    public FeatureTable selectSamples(Collection<String> ids) {
+        int p = featureNames.size();
+        double[] out = new double[Math.multiplyExact(ids.size(), p)];
+        int r = 0;
+        for (String id : ids) {
+            int i = indexOfSample(id);
+            if (i < 0) {
+                throw new IllegalArgumentException("no sample '" + id + "' in this table");
+            }
+            System.arraycopy(values, i * p, out, r * p, p);
+            r++;
+        }
+        return new FeatureTable(new ArrayList<>(ids), featureNames, out, unit);
+    }
+
+    /** The sub-table with the samples at the given row indices, in that order. */
+    public FeatureTable selectSampleIndices(int[] rowsToKeep) {
+        List<String> ids = new ArrayList<>(rowsToKeep.length);
+        for (int i : rowsToKeep) {
+            ids.add(sampleIds.get(i));
+        }
+        return selectSamples(ids);
+    }
+
+    /**
+     * The sub-table with the given features, in the given order.
+     *
+     * @throws IllegalArgumentException if a name is absent or repeated
+     */
+    public FeatureTable selectFeatures(Collection<String> names) {
+        int p = featureNames.size();
+        int[] cols = new int[names.size()];
+        int c = 0;
+        for (String name : names) {
+            int j = indexOfFeature(name);
+            if (j < 0) {
+                throw new IllegalArgumentException("no feature '" + name + "' in this table");
+            }
+            cols[c++] = j;
+        }
+        int n = sampleIds.size();
+        int q = cols.length;
+        double[] out = new double[Math.multiplyExact(n, q)];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < q; k++) {
+                out[i * q + k] = values[i * p + cols[k]];
+            }
+        }
+        return new FeatureTable(sampleIds, new ArrayList<>(names), out, unit);
+    }
+
+    /** The same values under another unit (for example after a caller-side rescaling). */
+    public FeatureTable withUnit(AbundanceUnit newUnit) {
+        return newUnit == unit ? this : new FeatureTable(sampleIds, featureNames, values, newUnit);
+    }
+
+    /** Two tables are equal if ids, names, unit and every value (bit for bit) are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FeatureTable t && unit == t.unit && sampleIds.equals(t.sampleIds)
+                && featureNames.equals(t.featureNames) && Arrays.equals(values, t.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sampleIds, featureNames, unit, Arrays.hashCode(values));
+    }
+
+    @Override
+    public String toString() {
+        return "FeatureTable[" + sampleCount() + " samples × " + featureCount() + " features, " + unit + "]";
+    }
+}
