@@ -304,6 +304,10 @@ public final class Transform {
         double mean = 0;
         for (int i = 0; i < n; i++) {
             double v = values[i * p + j];
+            if (log && !(v + n0 > 0)) {
+                throw new IllegalArgumentException("SIAMCAT_LOG_STD: log10(x + " + n0 + ") needs x > -" + n0
+                        + " but training sample " + (i + 1) + " has " + v + " (log.std expects abundances)");
+            }
             mean += log ? Math.log10(v + n0) : v;
         }
         mean /= n;
