@@ -157,4 +157,23 @@ class FittedPreprocessingTest {
         FittedPreprocessing fitted = Preprocessing.none().fit(TransformReferenceTest.train());
         assertEquals(TransformReferenceTest.test(), fitted.apply(TransformReferenceTest.test()));
     }
+
+    @Test
+    void applyRowDoesNotAllocateAfterWarmUp() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        FittedPreprocessing fitted = FULL.fit(TransformReferenceTest.train());
+        double[] raw = TransformReferenceTest.TEST[0];
+        double[] out = new double[fitted.outputFeatures().size()];
+        for (int k = 0; k < 20_000; k++) {
+            fitted.applyRow(raw, out);
+        }
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (int k = 0; k < 100_000; k++) {
+            fitted.applyRow(raw, out);
+        }
+        long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(allocated < 10_000, allocated + " bytes allocated by 100000 applyRow calls");
+    }
 }
