@@ -1,0 +1,348 @@
+package org.gutsignal.profile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.gutsignal.cohort.AbundanceUnit;
+import org.gutsignal.cohort.FeatureTable;
+
+/**
+ * Turns a metagenome table into per-sample molecule capacities (a {@link SignallingProfile}).
+ * The caller states what the table holds; nothing is guessed:
+ *
+ * <ul>
+ * <li>{@link #profileGenes}: gene-family / KEGG KO abundances. {@code MARKER} molecules get the
+ * sum of their markers; {@code PATHWAY_MIN} molecules the minimum over steps of the sum of
+ * each step's alternatives (HMBPP: min(dxs, dxr, ispD + ispDF, ispE, ispF + ispDF, ispG,
+ * ispH)). A marker absent from the table counts as 0.</li>
+ * <li>{@link #profilePathways}: MetaCyc pathway abundances (HUMAnN). A molecule gets the sum
+ * of the abundances of its catalog pathways.</li>
+ * <li>{@link #profileSpecies}: species abundances with a {@link TraitTable}: capacity = Σ
+ * abundance × copy number over taxa with a known trait; unknown taxa contribute nothing and
+ * are reported in the coverage. If the table has any {@code s__} rows, rows of other ranks
+ * ({@code k__ p__ c__ o__ f__ g__ t__}) are ignored (they would double-count) and reported in
+ * the warnings.</li>
+ * </ul>
+ *
+ * <p>Feature names are matched on their id: text after {@code ": "} (HUMAnN's name suffix) is
+ * dropped, and stratified rows ({@code K00001|g__Genus.s__species}) are ignored in gene and
+ * pathway tables so only community totals count. Several features with the same id are summed.
+ * Capacities are in the input's unit (times copy number); the output table's unit is
+ * {@link AbundanceUnit#CAPACITY}. Molecules with nothing found keep a zero column and are
+ * reported (see {@link SignallingProfile}).
+ *
+ * <pre>{@code
+ * SignallingProfile p = SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(ko);
+ * FeatureTable capacities = p.capacities();
+ * p.warnings().forEach(System.err::println);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SignallingProfiler {
+
+    private static final Pattern OTHER_RANK = Pattern.compile("[kpcofgt]__.*");
+    private static final int MAX_LISTED = 10;
+
+    private final MoleculeCatalog catalog;
+    private final TraitTable traits;
+
+    private SignallingProfiler(MoleculeCatalog catalog, TraitTable traits) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.traits = traits;
+    }
+
+    /** A profiler for a catalog, without a trait table. */
+    public static SignallingProfiler of(MoleculeCatalog catalog) {
+        return new SignallingProfiler(catalog, null);
+    }
+
+    /** A copy that uses this trait table for {@link #profileSpecies}. */
+    public SignallingProfiler withTraits(TraitTable traitTable) {
+        return new SignallingProfiler(catalog, Objects.requireNonNull(traitTable, "traitTable"));
+    }
+
+    /** The catalog. */
+    public MoleculeCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Profiles a gene-family (KEGG KO) table.
+     *
+     * @param genes samples × gene families, any abundance unit (not TRANSFORMED)
+     * @return capacities and coverage
+     * @throws IllegalArgumentException if the table's unit is TRANSFORMED
+     */
+    public SignallingProfile profileGenes(FeatureTable genes) {
+        requireAbundance(genes);
+        Map<String, int[]> columns = columnsById(genes);
+        int n = genes.sampleCount();
+        double[][] byMolecule = new double[catalog.size()][];
+        List<MoleculeCoverage> coverage = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (int m = 0; m < catalog.size(); m++) {
+            Molecule molecule = catalog.molecules().get(m);
+            List<String> markers = molecule.markers();
+            List<String> missing = new ArrayList<>();
+            for (String marker : markers) {
+                if (!detected(genes, columns.get(marker))) {
+                    missing.add(marker);
+                }
+            }
+            int found = markers.size() - missing.size();
+            coverage.add(new MoleculeCoverage(molecule.id(), found, markers.size(),
+                    (double) found / markers.size(), missing));
+            double[] capacity = new double[n];
+            if (molecule.aggregation() == Aggregation.MARKER) {
+                for (String marker : markers) {
+                    addColumns(genes, columns.get(marker), capacity);
+                }
+            } else {
+                double[] step = new double[n];
+                java.util.Arrays.fill(capacity, Double.POSITIVE_INFINITY);
+                for (int s = 0; s < molecule.markerSteps().size(); s++) {
+                    java.util.Arrays.fill(step, 0.0);
+                    boolean stepFound = false;
+                    for (String alternative : molecule.markerSteps().get(s)) {
+                        addColumns(genes, columns.get(alternative), step);
+                        stepFound |= !missing.contains(alternative);
+                    }
+                    if (!stepFound && found > 0) {
+                        warnings.add(molecule.id() + ": step " + (s + 1) + " " + molecule.markerSteps().get(s)
+                                + " has no marker in the table, so the pathway minimum is 0 in every sample");
+                    }
+                    for (int i = 0; i < n; i++) {
+                        capacity[i] = Math.min(capacity[i], step[i]);
+                    }
+                }
+            }
+            byMolecule[m] = capacity;
+            warnIfIncomplete(molecule.id(), "markers", found, markers.size(), missing, warnings);
+        }
+        return build(SignallingProfile.Source.GENES, genes, byMolecule, coverage, warnings);
+    }
+
+    /**
+     * Profiles a MetaCyc pathway-abundance table (HUMAnN {@code pathabundance}).
+     *
+     * @param pathways samples × pathways, any abundance unit (not TRANSFORMED)
+     * @return capacities and coverage; molecules whose catalog entry lists no pathway are absent
+     * @throws IllegalArgumentException if the table's unit is TRANSFORMED
+     */
+    public SignallingProfile profilePathways(FeatureTable pathways) {
+        requireAbundance(pathways);
+        Map<String, int[]> columns = columnsById(pathways);
+        int n = pathways.sampleCount();
+        double[][] byMolecule = new double[catalog.size()][];
+        List<MoleculeCoverage> coverage = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (int m = 0; m < catalog.size(); m++) {
+            Molecule molecule = catalog.molecules().get(m);
+            List<String> ids = molecule.pathways();
+            double[] capacity = new double[n];
+            List<String> missing = new ArrayList<>();
+            for (String id : ids) {
+                if (!detected(pathways, columns.get(id))) {
+                    missing.add(id);
+                }
+                addColumns(pathways, columns.get(id), capacity);
+            }
+            int found = ids.size() - missing.size();
+            coverage.add(new MoleculeCoverage(molecule.id(), found, ids.size(),
+                    ids.isEmpty() ? 0.0 : (double) found / ids.size(), missing));
+            byMolecule[m] = capacity;
+            if (ids.isEmpty()) {
+                warnings.add(molecule.id() + ": the catalog lists no MetaCyc pathway, so its capacity is set to 0"
+                        + " in every sample");
+            } else {
+                warnIfIncomplete(molecule.id(), "pathways", found, ids.size(), missing, warnings);
+            }
+        }
+        return build(SignallingProfile.Source.PATHWAYS, pathways, byMolecule, coverage, warnings);
+    }
+
+    /**
+     * Profiles a species-abundance table with the trait table given to {@link #withTraits}.
+     *
+     * @param species samples × taxa ({@code s__Genus_species}, MetaPhlAn lineages or {@code g__Genus}),
+     *                any abundance unit (not TRANSFORMED); capacities are in that unit
+     * @return capacities and coverage; molecules that are not columns of the trait table are absent
+     * @throws IllegalStateException    if no trait table was given
+     * @throws IllegalArgumentException if the table's unit is TRANSFORMED
+     */
+    public SignallingProfile profileSpecies(FeatureTable species) {
+        if (traits == null) {
+            throw new IllegalStateException("profileSpecies needs a trait table: use withTraits(TraitTable)");
+        }
+        requireAbundance(species);
+        int n = species.sampleCount();
+        int p = species.featureCount();
+        List<String> warnings = new ArrayList<>();
+        boolean hasSpecies = species.featureNames().stream().anyMatch(f -> lastRank(f).startsWith("s__"));
+        boolean[] used = new boolean[p];
+        int ignored = 0;
+        for (int j = 0; j < p; j++) {
+            String last = lastRank(species.featureNames().get(j));
+            used[j] = !(hasSpecies && !last.startsWith("s__") && OTHER_RANK.matcher(last).matches());
+            if (!used[j]) {
+                ignored++;
+            }
+        }
+        if (ignored > 0) {
+            warnings.add(ignored + " rows of ranks above species were ignored because the table has species rows");
+        }
+        double[] abundance = new double[p];
+        double totalAbundance = 0;
+        for (int j = 0; j < p; j++) {
+            if (used[j]) {
+                for (int i = 0; i < n; i++) {
+                    abundance[j] += species.get(i, j);
+                }
+                totalAbundance += abundance[j];
+            }
+        }
+        double[][] byMolecule = new double[catalog.size()][];
+        List<MoleculeCoverage> coverage = new ArrayList<>();
+        for (int m = 0; m < catalog.size(); m++) {
+            Molecule molecule = catalog.molecules().get(m);
+            double[] capacity = new double[n];
+            byMolecule[m] = capacity;
+            List<String> unknown = new ArrayList<>();
+            int usedTaxa = 0;
+            int found = 0;
+            double knownAbundance = 0;
+            boolean inTable = traits.moleculeIds().contains(molecule.id());
+            for (int j = 0; j < p; j++) {
+                if (!used[j]) {
+                    continue;
+                }
+                usedTaxa++;
+                String taxon = species.featureNames().get(j);
+                java.util.OptionalDouble trait = inTable ? traits.trait(taxon, molecule.id())
+                        : java.util.OptionalDouble.empty();
+                if (trait.isEmpty()) {
+                    unknown.add(taxon);
+                    continue;
+                }
+                found++;
+                knownAbundance += abundance[j];
+                double copies = trait.getAsDouble();
+                for (int i = 0; i < n; i++) {
+                    capacity[i] += species.get(i, j) * copies;
+                }
+            }
+            Map<String, Double> abundanceOf = new HashMap<>();
+            for (int j = 0; j < p; j++) {
+                abundanceOf.put(species.featureNames().get(j), abundance[j]);
+            }
+            unknown.sort(Comparator.comparing((String t) -> -abundanceOf.get(t)).thenComparing(t -> t));
+            double fraction = totalAbundance > 0 ? knownAbundance / totalAbundance : 0.0;
+            coverage.add(new MoleculeCoverage(molecule.id(), found, usedTaxa, fraction, unknown));
+            if (!inTable) {
+                warnings.add(molecule.id() + ": not a column of the trait table, so its capacity is set to 0 in"
+                        + " every sample");
+            } else if (found == 0) {
+                warnings.add(molecule.id() + ": no taxon of the table has a known trait, so its capacity is set to 0"
+                        + " in every sample");
+            } else if (!unknown.isEmpty()) {
+                warnings.add(String.format(java.util.Locale.ROOT,
+                        "%s: %d of %d taxa (%.1f%% of total abundance) have no known trait and count as"
+                                + " nothing; most abundant: %s",
+                        molecule.id(), unknown.size(), usedTaxa, 100 * (1 - fraction), firstFew(unknown)));
+            }
+        }
+        return build(SignallingProfile.Source.SPECIES, species, byMolecule, coverage, warnings);
+    }
+
+    private SignallingProfile build(SignallingProfile.Source source, FeatureTable input, double[][] byMolecule,
+            List<MoleculeCoverage> coverage, List<String> warnings) {
+        int n = input.sampleCount();
+        int q = byMolecule.length;
+        double[] values = new double[n * q];
+        for (int m = 0; m < q; m++) {
+            for (int i = 0; i < n; i++) {
+                values[i * q + m] = byMolecule[m][i];
+            }
+        }
+        FeatureTable capacities = FeatureTable.ofRowMajor(input.sampleIds(), catalog.ids(), values,
+                AbundanceUnit.CAPACITY);
+        return new SignallingProfile(source, capacities, coverage, warnings);
+    }
+
+    private static void warnIfIncomplete(String id, String what, int found, int total, List<String> missing,
+            List<String> warnings) {
+        if (found == 0) {
+            warnings.add(id + ": none of its " + total + " " + what + " " + firstFew(missing)
+                    + " was found, so its capacity is set to 0 in every sample");
+        } else if (found < total) {
+            warnings.add(id + ": " + found + " of " + total + " " + what + " found; missing " + firstFew(missing));
+        }
+    }
+
+    private static String firstFew(List<String> names) {
+        if (names.size() <= MAX_LISTED) {
+            return names.toString();
+        }
+        return names.subList(0, MAX_LISTED) + " and " + (names.size() - MAX_LISTED) + " more";
+    }
+
+    private static void requireAbundance(FeatureTable table) {
+        if (!table.unit().isAbundance()) {
+            throw new IllegalArgumentException("expected abundances but the table's unit is " + table.unit());
+        }
+    }
+
+    /** Feature id → column indices (several features may share an id); stratified rows are skipped. */
+    private static Map<String, int[]> columnsById(FeatureTable table) {
+        Map<String, int[]> out = new HashMap<>();
+        List<String> names = table.featureNames();
+        for (int j = 0; j < names.size(); j++) {
+            String name = names.get(j);
+            if (name.indexOf('|') >= 0) {
+                continue;
+            }
+            int colon = name.indexOf(": ");
+            String id = (colon >= 0 ? name.substring(0, colon) : name).strip();
+            int[] previous = out.get(id);
+            int[] next = previous == null ? new int[1] : java.util.Arrays.copyOf(previous, previous.length + 1);
+            next[next.length - 1] = j;
+            out.put(id, next);
+        }
+        return out;
+    }
+
+    private static boolean detected(FeatureTable table, int[] cols) {
+        if (cols == null) {
+            return false;
+        }
+        for (int j : cols) {
+            for (int i = 0; i < table.sampleCount(); i++) {
+                if (table.get(i, j) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void addColumns(FeatureTable table, int[] cols, double[] into) {
+        if (cols == null) {
+            return;
+        }
+        for (int j : cols) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] += table.get(i, j);
+            }
+        }
+    }
+
+    private static String lastRank(String taxon) {
+        int bar = taxon.lastIndexOf('|');
+        return bar >= 0 ? taxon.substring(bar + 1) : taxon;
+    }
+}

@@ -1,0 +1,231 @@
+package org.gutsignal.profile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import org.gutsignal.io.CohortFormatException;
+
+/**
+ * Which taxa can make which molecules: non-negative copy numbers per taxon and molecule
+ * (0/1 for absence/presence), used to estimate capacities from species tables.
+ *
+ * <p>File format (CSV, or TSV if the name ends in {@code .tsv}, {@code .txt} or
+ * {@code .tab}; lines starting with {@code #} ignored):
+ *
+ * <pre>
+ * taxon,HMBPP,LPS
+ * g__Bacteroides,1,1
+ * s__Bacteroides_fragilis,1,1
+ * g__Lactobacillus,0,0
+ * </pre>
+ *
+ * <p>Lookup ({@link #trait}): a species name {@code s__Genus_species} (or a MetaPhlAn lineage
+ * ending in it, {@code k__...|s__Genus_species}) uses its own row if there is one, otherwise
+ * the row of its genus {@code g__Genus} (the text before the first {@code _}); a genus name
+ * uses its genus row. Any other taxon, or a taxon with no row, is <em>unknown</em>: the
+ * lookup returns an empty {@code OptionalDouble} and the profiler reports it instead of
+ * counting it as 0.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TraitTable {
+
+    private static final Pattern TAXON = Pattern.compile("(g__[A-Za-z0-9\\-.\\[\\]]+|s__[A-Za-z0-9\\-.\\[\\]]+_[^\\s|]+)");
+    private static final TraitTable BUILT_IN_HMBPP = fromResource("/org/gutsignal/profile/hmbpp_traits.csv");
+
+    private final List<String> moleculeIds;
+    private final Map<String, double[]> rows; // taxon -> values per molecule
+
+    private TraitTable(List<String> moleculeIds, Map<String, double[]> rows) {
+        this.moleculeIds = List.copyOf(moleculeIds);
+        this.rows = rows;
+    }
+
+    /**
+     * A trait table from rows.
+     *
+     * @param moleculeIds molecule ids, one per value column
+     * @param rows        taxon ({@code g__Genus} or {@code s__Genus_species}) → values, one per molecule
+     * @throws IllegalArgumentException if a taxon is malformed, a row has the wrong length, a value is
+     *                                  negative or not finite, or molecule ids repeat
+     */
+    public static TraitTable of(List<String> moleculeIds, Map<String, double[]> rows) {
+        if (moleculeIds.stream().distinct().count() != moleculeIds.size()) {
+            throw new IllegalArgumentException("duplicate molecule ids " + moleculeIds);
+        }
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        rows.forEach((taxon, values) -> {
+            if (!TAXON.matcher(taxon).matches()) {
+                throw new IllegalArgumentException("taxon '" + taxon + "' is neither g__Genus nor s__Genus_species");
+            }
+            if (values.length != moleculeIds.size()) {
+                throw new IllegalArgumentException("taxon " + taxon + " has " + values.length + " values for "
+                        + moleculeIds.size() + " molecules");
+            }
+            for (double v : values) {
+                if (!Double.isFinite(v) || v < 0) {
+                    throw new IllegalArgumentException("taxon " + taxon + " has value " + v
+                            + "; expected a non-negative finite copy number");
+                }
+            }
+            copy.put(taxon, values.clone());
+        });
+        return new TraitTable(moleculeIds, copy);
+    }
+
+    /**
+     * The built-in genus-level HMBPP table: 1 for genera using the MEP (non-mevalonate)
+     * pathway, 0 for genera using only the mevalonate pathway; approximate, see the resource
+     * {@code org/gutsignal/profile/hmbpp_traits.README.md} for rules and sources. Genera in
+     * neither group are unknown.
+     */
+    public static TraitTable builtInHmbpp() {
+        return BUILT_IN_HMBPP;
+    }
+
+    /**
+     * Reads a trait table.
+     *
+     * @throws IOException           if the file cannot be read
+     * @throws CohortFormatException if the first header cell is not {@code taxon}, there are no
+     *                               molecule columns, a molecule column repeats, a row has the wrong
+     *                               number of cells, a taxon is malformed or repeated, or a value is
+     *                               not a non-negative finite number; the message names file, line and
+     *                               column
+     */
+    public static TraitTable read(Path path) throws IOException, CohortFormatException {
+        return parse(CsvRows.read(path));
+    }
+
+    private static TraitTable fromResource(String resource) {
+        try {
+            return parse(CsvRows.readResource(resource));
+        } catch (CohortFormatException e) {
+            throw new IllegalStateException("built-in trait table is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static TraitTable parse(CsvRows csv) throws CohortFormatException {
+        String file = csv.file;
+        List<String> header = csv.header;
+        if (header.isEmpty() || !header.get(0).equals("taxon")) {
+            throw CohortFormatException.at(file, csv.headerLine, 1, header.isEmpty() ? null : header.get(0),
+                    "expected the first header cell 'taxon' but found '" + (header.isEmpty() ? "" : header.get(0)) + "'");
+        }
+        if (header.size() < 2) {
+            throw CohortFormatException.atLine(file, csv.headerLine,
+                    "expected at least one molecule column after 'taxon' but found none");
+        }
+        List<String> molecules = header.subList(1, header.size());
+        for (int c = 1; c < header.size(); c++) {
+            String h = header.get(c);
+            if (!Molecule.ID.matcher(h).matches()) {
+                throw CohortFormatException.at(file, csv.headerLine, c + 1, h,
+                        "expected a molecule id of letters, digits and '_' but found '" + h + "'");
+            }
+            if (header.indexOf(h) != c) {
+                throw CohortFormatException.at(file, csv.headerLine, c + 1, h,
+                        "molecule column '" + h + "' repeats column " + (header.indexOf(h) + 1));
+            }
+        }
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        Map<String, Long> lines = new HashMap<>();
+        for (CsvRows.Row row : csv.rows) {
+            List<String> cells = row.cells();
+            if (cells.size() != header.size()) {
+                throw CohortFormatException.atLine(file, row.line(),
+                        "expected " + header.size() + " cells like the header but found " + cells.size());
+            }
+            String taxon = cells.get(0);
+            if (!TAXON.matcher(taxon).matches()) {
+                throw CohortFormatException.at(file, row.line(), 1, "taxon",
+                        "expected a taxon g__Genus or s__Genus_species but found '" + taxon + "'");
+            }
+            Long previous = lines.putIfAbsent(taxon, row.line());
+            if (previous != null) {
+                throw CohortFormatException.at(file, row.line(), 1, "taxon",
+                        "taxon '" + taxon + "' was already defined on line " + previous);
+            }
+            double[] values = new double[molecules.size()];
+            for (int c = 1; c < cells.size(); c++) {
+                String text = cells.get(c);
+                double v;
+                try {
+                    v = Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    v = Double.NaN;
+                }
+                if (!Double.isFinite(v) || v < 0 || text.isEmpty()) {
+                    throw CohortFormatException.at(file, row.line(), c + 1, header.get(c),
+                            "expected a non-negative copy number but found '" + text + "'");
+                }
+                values[c - 1] = v;
+            }
+            rows.put(taxon, values);
+        }
+        if (rows.isEmpty()) {
+            throw CohortFormatException.inFile(file, "expected at least one taxon row but found none");
+        }
+        return new TraitTable(molecules, rows);
+    }
+
+    /** Molecule ids of the value columns, in file order. */
+    public List<String> moleculeIds() {
+        return moleculeIds;
+    }
+
+    /** The taxa with a row, in file order. */
+    public List<String> taxa() {
+        return List.copyOf(rows.keySet());
+    }
+
+    /**
+     * The copy number of a molecule for a taxon, resolving species to genus as described in
+     * the class documentation.
+     *
+     * @param taxon      a feature name such as {@code s__Bacteroides_uniformis},
+     *                   {@code k__Bacteria|...|s__Bacteroides_uniformis} or {@code g__Bacteroides}
+     * @param moleculeId a molecule id of this table
+     * @return the copy number, or empty if the taxon is unknown
+     * @throws IllegalArgumentException if the molecule is not a column of this table
+     */
+    public OptionalDouble trait(String taxon, String moleculeId) {
+        int m = moleculeIds.indexOf(moleculeId);
+        if (m < 0) {
+            throw new IllegalArgumentException("no molecule " + moleculeId + " in this trait table " + moleculeIds);
+        }
+        double[] row = resolve(taxon);
+        return row == null ? OptionalDouble.empty() : OptionalDouble.of(row[m]);
+    }
+
+    /** The row for a taxon after species → genus resolution, or null if unknown. */
+    double[] resolve(String taxon) {
+        String name = taxon;
+        int bar = name.lastIndexOf('|');
+        if (bar >= 0) {
+            name = name.substring(bar + 1);
+        }
+        double[] row = rows.get(name);
+        if (row != null) {
+            return row;
+        }
+        if (name.startsWith("s__")) {
+            int underscore = name.indexOf('_', 3);
+            if (underscore > 3) {
+                return rows.get("g__" + name.substring(3, underscore));
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "TraitTable[" + rows.size() + " taxa × " + Arrays.toString(moleculeIds.toArray()) + "]";
+    }
+}

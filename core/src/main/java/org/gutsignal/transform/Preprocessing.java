@@ -1,0 +1,98 @@
+package org.gutsignal.transform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gutsignal.cohort.FeatureTable;
+
+/**
+ * An unfitted sequence of {@link Transform}s. {@link #fit} estimates every data-dependent
+ * parameter on a training table, step by step (each step sees the previous step's output), and
+ * returns a frozen {@link FittedPreprocessing} that applies the same parameters to any table, so
+ * nothing from a test fold leaks into training.
+ *
+ * <pre>{@code
+ * Preprocessing prep = Preprocessing.none()
+ *         .then(Transform.prevalenceFilter(0, 0.1))
+ *         .then(Transform.log10(1e-5))
+ *         .then(Transform.standardize());
+ * FittedPreprocessing fitted = prep.fit(trainTable);
+ * FeatureTable testX = fitted.apply(testTable);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; {@link #then} returns a copy.
+ */
+public final class Preprocessing {
+
+    private static final Preprocessing NONE = new Preprocessing(List.of());
+
+    private final List<Transform> steps;
+
+    private Preprocessing(List<Transform> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** No steps: fitting gives the identity (selecting the training features by name). */
+    public static Preprocessing none() {
+        return NONE;
+    }
+
+    /** The given steps, in order. */
+    public static Preprocessing of(Transform... steps) {
+        return new Preprocessing(Arrays.asList(steps));
+    }
+
+    /** A copy with one more step at the end. */
+    public Preprocessing then(Transform step) {
+        List<Transform> next = new ArrayList<>(steps);
+        next.add(java.util.Objects.requireNonNull(step, "step"));
+        return new Preprocessing(next);
+    }
+
+    /** The steps, in order (unmodifiable). */
+    public List<Transform> steps() {
+        return steps;
+    }
+
+    /**
+     * Fits every step on a training table.
+     *
+     * @param train samples × features; its feature names become the fitted input features
+     * @return the frozen preprocessing
+     * @throws IllegalArgumentException if a step cannot be fitted: fewer than 2 samples for a
+     *                                  standard deviation, no positive value for a derived
+     *                                  pseudocount, a filter removing every feature, SIAMCAT's sd
+     *                                  quantile not positive, or a transform giving a non-finite
+     *                                  value (e.g. log of a negative number)
+     */
+    public FittedPreprocessing fit(FeatureTable train) {
+        int n = train.sampleCount();
+        List<String> features = train.featureNames();
+        double[] values = train.toRowMajorArray();
+        List<FittedStep> fitted = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Transform t : steps) {
+            FittedStep step = t.fit(features, values, n, notes);
+            int p = step.inputFeatures().size();
+            int q = step.outputFeatures().size();
+            double[] in = new double[p];
+            double[] out = new double[q];
+            double[] next = new double[n * q];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(values, i * p, in, 0, p);
+                step.applyRow(in, out);
+                FittedPreprocessing.checkFinite(step, out, train.sampleIds().get(i));
+                System.arraycopy(out, 0, next, i * q, q);
+            }
+            values = next;
+            features = step.outputFeatures();
+            fitted.add(step);
+        }
+        return FittedPreprocessing.build(train.featureNames(), fitted, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "Preprocessing" + steps;
+    }
+}

@@ -1,0 +1,342 @@
+package org.gutsignal.transform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One unfitted preprocessing step: what to do, with the settings the user chose. Parameters
+ * that depend on data (pseudocounts "half the smallest non-zero value", centres, scales, kept
+ * features) are estimated by {@link Preprocessing#fit} on the training table only and frozen
+ * in a {@link FittedStep}.
+ *
+ * <p>All statistics are over the training samples of the features the step receives. Standard
+ * deviations use the divisor n - 1 (as R's {@code sd}, {@code scale} and matrixStats
+ * {@code rowSds}). Immutable and thread-safe.
+ */
+public final class Transform {
+
+    /** The per-feature statistic an {@link #abundanceFilter abundance filter} compares. */
+    public enum Statistic {
+        /** The largest value over training samples. */
+        MAX,
+        /** The mean over training samples. */
+        MEAN
+    }
+
+    private final StepKind kind;
+    private final double[] settings; // NaN pseudocount = half the smallest positive training value
+    private final String description;
+
+    private Transform(StepKind kind, String description, double... settings) {
+        this.kind = kind;
+        this.settings = settings;
+        this.description = description;
+    }
+
+    /** Total-sum scaling: each sample divided by its total (a sample summing to 0 stays 0). */
+    public static Transform totalSumScaling() {
+        return new Transform(StepKind.TOTAL_SUM_SCALING, "totalSumScaling()");
+    }
+
+    /**
+     * {@code log10(x + pseudocount)}.
+     *
+     * @throws IllegalArgumentException unless {@code pseudocount > 0} and finite
+     */
+    public static Transform log10(double pseudocount) {
+        return new Transform(StepKind.LOG10, "log10(" + pseudocount + ")", requirePseudocount(pseudocount));
+    }
+
+    /** {@code log10(x + c)} with c = half the smallest non-zero training value, frozen at fit. */
+    public static Transform log10HalfMinPositive() {
+        return new Transform(StepKind.LOG10, "log10(half min positive)", Double.NaN);
+    }
+
+    /**
+     * Natural {@code ln(x + pseudocount)}.
+     *
+     * @throws IllegalArgumentException unless {@code pseudocount > 0} and finite
+     */
+    public static Transform ln(double pseudocount) {
+        return new Transform(StepKind.LN, "ln(" + pseudocount + ")", requirePseudocount(pseudocount));
+    }
+
+    /** {@code ln(x + c)} with c = half the smallest non-zero training value, frozen at fit. */
+    public static Transform lnHalfMinPositive() {
+        return new Transform(StepKind.LN, "ln(half min positive)", Double.NaN);
+    }
+
+    /**
+     * Centred log-ratio per sample: {@code ln(x_j + c) - (1/p) Σ_k ln(x_k + c)}.
+     *
+     * @throws IllegalArgumentException unless {@code pseudocount > 0} and finite
+     */
+    public static Transform clr(double pseudocount) {
+        return new Transform(StepKind.CLR, "clr(" + pseudocount + ")", requirePseudocount(pseudocount));
+    }
+
+    /** CLR with c = half the smallest non-zero training value, frozen at fit. */
+    public static Transform clrHalfMinPositive() {
+        return new Transform(StepKind.CLR, "clr(half min positive)", Double.NaN);
+    }
+
+    /**
+     * z-score: {@code (x - mean_j) / sd_j} with training mean and sd (divisor n - 1). A feature
+     * constant in training gets scale 1 (it becomes 0) and is reported in
+     * {@link FittedPreprocessing#fitNotes()}.
+     */
+    public static Transform standardize() {
+        return new Transform(StepKind.STANDARDIZE, "standardize()");
+    }
+
+    /**
+     * SIAMCAT's {@code log.std} normalisation (R package SIAMCAT, {@code normalize.features},
+     * file {@code R/normalize_features.r}): {@code y = log10(x + logN0)}; per feature the mean
+     * {@code m_j} and sd {@code s_j} of y over training samples (matrixStats {@code rowSds},
+     * divisor n - 1); {@code q} = the {@code sdMinQ} quantile of all {@code s_j} (R's default
+     * type-7 quantile); output {@code (y - m_j) / (s_j + q)}. SIAMCAT's defaults are
+     * {@code logN0 = 1e-6}, {@code sdMinQ = 0.1}.
+     *
+     * @throws IllegalArgumentException unless {@code logN0 > 0} and {@code 0 <= sdMinQ <= 1}
+     */
+    public static Transform siamcatLogStd(double logN0, double sdMinQ) {
+        if (!(sdMinQ >= 0 && sdMinQ <= 1)) {
+            throw new IllegalArgumentException("sdMinQ must be in [0, 1] but is " + sdMinQ);
+        }
+        return new Transform(StepKind.SIAMCAT_LOG_STD, "siamcatLogStd(" + logN0 + ", " + sdMinQ + ")",
+                requirePseudocount(logN0), sdMinQ);
+    }
+
+    /**
+     * Keeps features whose value is {@code > threshold} in at least {@code minFraction} of the
+     * training samples.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= minFraction <= 1} and threshold is finite
+     */
+    public static Transform prevalenceFilter(double threshold, double minFraction) {
+        if (!Double.isFinite(threshold) || !(minFraction >= 0 && minFraction <= 1)) {
+            throw new IllegalArgumentException("need a finite threshold and minFraction in [0, 1], got " + threshold
+                    + ", " + minFraction);
+        }
+        return new Transform(StepKind.PREVALENCE_FILTER, "prevalenceFilter(" + threshold + ", " + minFraction + ")",
+                threshold, minFraction);
+    }
+
+    /**
+     * Keeps features whose maximum or mean over training samples is {@code >= threshold}.
+     *
+     * @throws IllegalArgumentException if the threshold is not finite
+     */
+    public static Transform abundanceFilter(Statistic statistic, double threshold) {
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be finite but is " + threshold);
+        }
+        return new Transform(StepKind.ABUNDANCE_FILTER,
+                "abundanceFilter(" + statistic.name().toLowerCase(Locale.ROOT) + ", " + threshold + ")",
+                statistic.ordinal(), threshold);
+    }
+
+    /**
+     * Removes near-zero-variance features by caret's {@code nearZeroVar} rule: a feature is
+     * removed if it has a single distinct training value, or if the ratio of the most common
+     * value's count to the second most common's is {@code > freqCut} and the percentage of
+     * distinct values (100 × distinct / n) is {@code <= uniqueCut}. caret's defaults are
+     * {@code freqCut = 95/5}, {@code uniqueCut = 10}.
+     *
+     * @throws IllegalArgumentException unless both cuts are finite and non-negative
+     */
+    public static Transform nearZeroVariance(double freqCut, double uniqueCut) {
+        if (!(freqCut >= 0 && uniqueCut >= 0 && Double.isFinite(freqCut) && Double.isFinite(uniqueCut))) {
+            throw new IllegalArgumentException("cuts must be finite and >= 0, got " + freqCut + ", " + uniqueCut);
+        }
+        return new Transform(StepKind.NEAR_ZERO_VARIANCE, "nearZeroVariance(" + freqCut + ", " + uniqueCut + ")",
+                freqCut, uniqueCut);
+    }
+
+    /** The kind of step this fits to. */
+    public StepKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    private static double requirePseudocount(double c) {
+        if (!(c > 0) || !Double.isFinite(c)) {
+            throw new IllegalArgumentException("pseudocount must be finite and > 0 but is " + c);
+        }
+        return c;
+    }
+
+    /**
+     * Fits this step on training values (row-major {@code n × p}); appends notes about what it did.
+     */
+    FittedStep fit(List<String> features, double[] values, int n, List<String> notes) {
+        int p = features.size();
+        return switch (kind) {
+            case TOTAL_SUM_SCALING -> FittedStep.of(kind, features, features, new double[0]);
+            case LOG10, LN, CLR -> {
+                double c = Double.isNaN(settings[0]) ? halfMinPositive(values, kind) : settings[0];
+                if (Double.isNaN(settings[0])) {
+                    notes.add(kind + ": pseudocount " + c + " (half the smallest non-zero training value)");
+                }
+                yield FittedStep.of(kind, features, features, new double[] {c});
+            }
+            case STANDARDIZE -> {
+                requireTwoSamples(n);
+                double[] params = new double[2 * p];
+                List<String> constant = new ArrayList<>();
+                for (int j = 0; j < p; j++) {
+                    double[] ms = meanSd(values, n, p, j, 0.0, false);
+                    params[j] = ms[0];
+                    if (ms[1] > 0) {
+                        params[p + j] = ms[1];
+                    } else {
+                        params[p + j] = 1.0;
+                        constant.add(features.get(j));
+                    }
+                }
+                if (!constant.isEmpty()) {
+                    notes.add("STANDARDIZE: " + constant.size() + " features constant in training got scale 1: "
+                            + firstFew(constant));
+                }
+                yield FittedStep.of(kind, features, features, params);
+            }
+            case SIAMCAT_LOG_STD -> {
+                requireTwoSamples(n);
+                double n0 = settings[0];
+                double[] params = new double[1 + 2 * p];
+                params[0] = n0;
+                double[] sds = new double[p];
+                for (int j = 0; j < p; j++) {
+                    double[] ms = meanSd(values, n, p, j, n0, true);
+                    params[1 + j] = ms[0];
+                    sds[j] = ms[1];
+                }
+                double q = quantileType7(sds, settings[1]);
+                if (!(q > 0)) {
+                    throw new IllegalArgumentException("SIAMCAT_LOG_STD: the " + settings[1]
+                            + " quantile of the feature sds is " + q + " (SIAMCAT stops here too: it needs q > 0)");
+                }
+                for (int j = 0; j < p; j++) {
+                    params[1 + p + j] = sds[j] + q;
+                }
+                notes.add("SIAMCAT_LOG_STD: sd quantile q = " + q + " added to every feature's sd");
+                yield FittedStep.of(kind, features, features, params);
+            }
+            case PREVALENCE_FILTER, ABUNDANCE_FILTER, NEAR_ZERO_VARIANCE -> {
+                List<String> kept = new ArrayList<>();
+                for (int j = 0; j < p; j++) {
+                    if (keeps(values, n, p, j)) {
+                        kept.add(features.get(j));
+                    }
+                }
+                if (kept.isEmpty()) {
+                    throw new IllegalArgumentException(description + " removes every one of the " + p
+                            + " training features");
+                }
+                notes.add(description + ": kept " + kept.size() + " of " + p + " features");
+                yield FittedStep.of(kind, features, kept, settings.clone());
+            }
+        };
+    }
+
+    private boolean keeps(double[] values, int n, int p, int j) {
+        switch (kind) {
+            case PREVALENCE_FILTER -> {
+                int present = 0;
+                for (int i = 0; i < n; i++) {
+                    if (values[i * p + j] > settings[0]) {
+                        present++;
+                    }
+                }
+                return present >= settings[1] * n;
+            }
+            case ABUNDANCE_FILTER -> {
+                double stat = settings[0] == Statistic.MAX.ordinal() ? Double.NEGATIVE_INFINITY : 0;
+                for (int i = 0; i < n; i++) {
+                    double v = values[i * p + j];
+                    stat = settings[0] == Statistic.MAX.ordinal() ? Math.max(stat, v) : stat + v;
+                }
+                if (settings[0] == Statistic.MEAN.ordinal()) {
+                    stat /= n;
+                }
+                return stat >= settings[1];
+            }
+            case NEAR_ZERO_VARIANCE -> {
+                Map<Double, Integer> counts = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    counts.merge(values[i * p + j] + 0.0, 1, Integer::sum);
+                }
+                if (counts.size() <= 1) {
+                    return false;
+                }
+                int[] c = counts.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+                double freqRatio = (double) c[c.length - 1] / c[c.length - 2];
+                double percentUnique = 100.0 * counts.size() / n;
+                return !(freqRatio > settings[0] && percentUnique <= settings[1]);
+            }
+            default -> throw new AssertionError(kind);
+        }
+    }
+
+    private static double halfMinPositive(double[] values, StepKind kind) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            if (v > 0 && v < min) {
+                min = v;
+            }
+        }
+        if (min == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(kind + ": no positive training value to derive a pseudocount from");
+        }
+        return min / 2;
+    }
+
+    /** Mean and sd (divisor n - 1) of column j, of log10(x + n0) if {@code log}. */
+    private static double[] meanSd(double[] values, int n, int p, int j, double n0, boolean log) {
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i * p + j];
+            if (log && !(v + n0 > 0)) {
+                throw new IllegalArgumentException("SIAMCAT_LOG_STD: log10(x + " + n0 + ") needs x > -" + n0
+                        + " but training sample " + (i + 1) + " has " + v + " (log.std expects abundances)");
+            }
+            mean += log ? Math.log10(v + n0) : v;
+        }
+        mean /= n;
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            double v = values[i * p + j];
+            double d = (log ? Math.log10(v + n0) : v) - mean;
+            ss += d * d;
+        }
+        return new double[] {mean, Math.sqrt(ss / (n - 1))};
+    }
+
+    /** R's default (type 7) sample quantile. */
+    static double quantileType7(double[] x, double prob) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        double h = (s.length - 1) * prob;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+    }
+
+    private static void requireTwoSamples(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("a standard deviation needs at least 2 training samples, found " + n);
+        }
+    }
+
+    static String firstFew(List<String> names) {
+        return names.size() <= 10 ? names.toString() : names.subList(0, 10) + " and " + (names.size() - 10) + " more";
+    }
+}

@@ -1,0 +1,77 @@
+package org.gutsignal.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.gutsignal.io.CohortFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MoleculeCatalogTest {
+
+    static Path resource(String name) throws Exception {
+        return Path.of(MoleculeCatalogTest.class.getResource("/profile/" + name).toURI());
+    }
+
+    @Test
+    void builtInCatalogHasTheSharedMoleculesAndMarkers() {
+        MoleculeCatalog c = MoleculeCatalog.builtIn();
+        assertEquals(List.of("HMBPP", "LPS", "BUTYRATE", "SECONDARY_BILE_ACIDS", "INDOLE", "TMA"), c.ids());
+        Molecule hmbpp = c.get("HMBPP").orElseThrow();
+        assertEquals(Aggregation.PATHWAY_MIN, hmbpp.aggregation());
+        assertEquals(Direction.STIMULATORY, hmbpp.direction());
+        assertEquals(List.of(List.of("K01662"), List.of("K00099"), List.of("K00991", "K12506"), List.of("K00919"),
+                List.of("K01770", "K12506"), List.of("K03526"), List.of("K03527")), hmbpp.markerSteps());
+        assertEquals(List.of("NONMEVIPP-PWY"), hmbpp.pathways());
+        assertEquals(8, hmbpp.markers().size());
+        assertEquals(List.of("K00677", "K02535", "K02536", "K03269", "K00748", "K00912", "K02527"),
+                c.get("LPS").orElseThrow().markers());
+        assertEquals(Direction.INHIBITORY, c.get("LPS").orElseThrow().direction());
+        assertEquals(List.of("K00929", "K00634", "K01034", "K01035"), c.get("BUTYRATE").orElseThrow().markers());
+        assertEquals(Direction.UNCLEAR, c.get("BUTYRATE").orElseThrow().direction());
+        assertEquals(List.of("K15868", "K15869", "K15870", "K15871", "K15872", "K15873", "K15874", "K01442"),
+                c.get("SECONDARY_BILE_ACIDS").orElseThrow().markers());
+        assertEquals(Direction.INHIBITORY, c.get("SECONDARY_BILE_ACIDS").orElseThrow().direction());
+        assertEquals(List.of("K01667"), c.get("INDOLE").orElseThrow().markers());
+        assertEquals(List.of("K20038", "K20037"), c.get("TMA").orElseThrow().markers());
+        assertEquals(Direction.STIMULATORY, c.get("TMA").orElseThrow().direction());
+        for (Molecule m : c.molecules()) {
+            assertTrue(m.reference().equals("none") || m.reference().startsWith("doi:10."), m.reference());
+            assertTrue(!m.verified().isEmpty(), m.id());
+        }
+    }
+
+    @Test
+    void readsAUserCatalogInTsvWithCommentsAndOptionalColumns() throws Exception {
+        MoleculeCatalog c = MoleculeCatalog.read(resource("catalog_ok.tsv"));
+        assertEquals(List.of("A", "B"), c.ids());
+        assertEquals(List.of(List.of("K1"), List.of("K2", "K3")), c.get("A").orElseThrow().markerSteps());
+        assertEquals(List.of("PWY-1"), c.get("A").orElseThrow().pathways());
+        assertEquals(List.of(), c.get("B").orElseThrow().pathways());
+        assertEquals("", c.get("B").orElseThrow().hostTarget());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '!', value = {
+        "catalog_unknown_aggregation.csv!2!4!line 2, column 4 ('aggregation'): expected MARKER or PATHWAY_MIN but found 'SUM'",
+        "catalog_unknown_direction.csv!2!5!line 2, column 5 ('direction'): expected stimulatory, inhibitory or unclear but found 'positive'",
+        "catalog_empty_markers.csv!2!3!line 2, column 3 ('markers'): expected at least one marker id (steps separated by ';') but the cell is empty",
+        "catalog_duplicate_id.csv!4!1!line 4, column 1 ('id'): molecule id 'X' was already defined on line 2",
+        "catalog_empty_step.csv!2!3!line 2, column 3 ('markers'): expected a marker id in step 2 of 'K00001;;K00002' but the step is empty",
+        "catalog_alternatives_in_marker.csv!2!3!line 2, column 3 ('markers'): alternatives with '|' need aggregation PATHWAY_MIN but this molecule uses MARKER (step 1: 'K00001|K00002')",
+        "catalog_bad_marker_id.csv!2!3!line 2, column 3 ('markers'): expected a marker id of letters, digits, '_', '.' or '-' but found 'K0 0002' in step 2",
+        "catalog_missing_column.csv!1!0!line 1: expected a column 'aggregation' (required: [id, name, markers, aggregation, direction]) but the header has [id, name, markers, direction]",
+    })
+    void malformedCatalogsNameFileLineColumnAndExpectation(String file, long line, int column, String message)
+            throws Exception {
+        Path path = resource(file);
+        CohortFormatException e = assertThrows(CohortFormatException.class, () -> MoleculeCatalog.read(path));
+        assertEquals(path + ", " + message, e.getMessage());
+        assertEquals(line, e.line());
+        assertEquals(column, e.column());
+    }
+}

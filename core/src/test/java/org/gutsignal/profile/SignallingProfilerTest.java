@@ -1,0 +1,121 @@
+package org.gutsignal.profile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.gutsignal.cohort.AbundanceUnit;
+import org.gutsignal.cohort.FeatureTable;
+import org.junit.jupiter.api.Test;
+
+/** Expected values derived by hand in the comments. */
+class SignallingProfilerTest {
+
+    static final SignallingProfiler PROFILER = SignallingProfiler.of(MoleculeCatalog.builtIn());
+
+    @Test
+    void genesUsePathwayMinimumForHmbppAndSumsForMarkers() {
+        List<String> features = List.of("K01662", "K00099", "K00991", "K12506", "K00919", "K01770", "K03526", "K03527",
+                "K00677", "K02535: UDP-3-O-acyl-N-acetylglucosamine deacetylase", "K00677|g__Escherichia.s__Escherichia_coli",
+                "K00929", "K01667");
+        double[][] rows = {
+            {4, 5, 1, 2, 6, 0, 3, 4, 1.5, 2, 100, 0, 7},
+            {2, 1, 0, 3, 2, 1, 2, 5, 0.5, 0, 100, 0, 0}};
+        SignallingProfile p = PROFILER.profileGenes(FeatureTable.of(List.of("s1", "s2"), features, rows,
+                AbundanceUnit.CPM));
+        FeatureTable c = p.capacities();
+        assertEquals(MoleculeCatalog.builtIn().ids(), c.featureNames());
+        assertEquals(AbundanceUnit.CAPACITY, c.unit());
+        // HMBPP s1: min(dxs 4, dxr 5, ispD+ispDF 1+2, ispE 6, ispF+ispDF 0+2, ispG 3, ispH 4) = 2
+        // HMBPP s2: min(2, 1, 0+3, 2, 1+3, 2, 5) = 1
+        assertArrayEquals(new double[] {2, 1}, c.column(0), 0.0);
+        // LPS = K00677 + K02535 (named row); the stratified row is ignored: s1 1.5+2, s2 0.5+0
+        assertArrayEquals(new double[] {3.5, 0.5}, c.column(1), 0.0);
+        // BUTYRATE: K00929 present but all zero -> not found, 0
+        assertArrayEquals(new double[] {0, 0}, c.column(2), 0.0);
+        // INDOLE = K01667
+        assertArrayEquals(new double[] {7, 0}, c.column(4), 0.0);
+        assertEquals(new MoleculeCoverage("HMBPP", 8, 8, 1.0, List.of()), p.coverage("HMBPP").orElseThrow());
+        MoleculeCoverage lps = p.coverage("LPS").orElseThrow();
+        assertEquals(2, lps.found());
+        assertEquals(7, lps.total());
+        assertEquals(List.of("K02536", "K03269", "K00748", "K00912", "K02527"), lps.missing());
+        assertEquals(List.of("BUTYRATE", "SECONDARY_BILE_ACIDS", "TMA"), p.absentMolecules());
+        assertTrue(p.warnings().contains("BUTYRATE: none of its 4 markers [K00929, K00634, K01034, K01035] was found,"
+                + " so its capacity is set to 0 in every sample"), p.warnings().toString());
+        assertTrue(p.warnings().contains("LPS: 2 of 7 markers found; missing [K02536, K03269, K00748, K00912, K02527]"));
+    }
+
+    @Test
+    void aPathwayStepWithNoMarkerMakesTheMinimumZeroAndIsReported() {
+        List<String> features = List.of("K01662", "K00099", "K00991", "K00919", "K01770", "K03526");
+        double[][] rows = {{1, 1, 1, 1, 1, 1}};
+        SignallingProfile p = PROFILER.profileGenes(FeatureTable.of(List.of("s1"), features, rows, AbundanceUnit.RPK));
+        assertEquals(0.0, p.capacities().get(0, 0));
+        assertTrue(p.warnings().contains("HMBPP: step 7 [K03527] has no marker in the table, so the pathway minimum is"
+                + " 0 in every sample"), p.warnings().toString());
+    }
+
+    @Test
+    void pathwaysSumTheCatalogsMetaCycPathways() {
+        List<String> features = List.of("NONMEVIPP-PWY: methylerythritol phosphate pathway I", "CENTFERM-PWY",
+                "PWY-5676", "NONMEVIPP-PWY|g__Escherichia.s__Escherichia_coli");
+        double[][] rows = {{10, 1, 3, 99}, {20, 2, 4, 99}};
+        SignallingProfile p = PROFILER.profilePathways(FeatureTable.of(List.of("s1", "s2"), features, rows,
+                AbundanceUnit.CPM));
+        assertEquals(SignallingProfile.Source.PATHWAYS, p.source());
+        assertArrayEquals(new double[] {10, 20}, p.capacities().column(0), 0.0);
+        // BUTYRATE = CENTFERM-PWY + PWY-5676
+        assertArrayEquals(new double[] {4, 6}, p.capacities().column(2), 0.0);
+        assertEquals(List.of("LPS", "SECONDARY_BILE_ACIDS", "INDOLE", "TMA"), p.absentMolecules());
+        assertTrue(p.warnings().contains("INDOLE: the catalog lists no MetaCyc pathway, so its capacity is set to 0 in"
+                + " every sample"));
+    }
+
+    @Test
+    void speciesUseTraitsWithSpeciesOverrideAndReportUnknownTaxa() {
+        TraitTable traits = TraitTable.of(List.of("HMBPP"), Map.of("g__Bacteroides", new double[] {1},
+                "s__Bacteroides_odd", new double[] {0}, "g__Lactobacillus", new double[] {0}));
+        List<String> taxa = List.of("s__Bacteroides_uniformis", "s__Bacteroides_odd", "s__Lactobacillus_casei",
+                "s__Mystery_bug");
+        double[][] rows = {{50, 20, 10, 20}, {10, 30, 40, 20}};
+        SignallingProfile p = PROFILER.withTraits(traits).profileSpecies(FeatureTable.of(List.of("s1", "s2"), taxa,
+                rows, AbundanceUnit.PERCENT));
+        // s1: 50*1 + 20*0 + 10*0 = 50; s2: 10*1 + 30*0 + 40*0 = 10; Mystery_bug unknown
+        assertArrayEquals(new double[] {50, 10}, p.capacities().column(0), 0.0);
+        // known abundance (60 + 50 + 50) / total 200 = 0.8
+        assertEquals(new MoleculeCoverage("HMBPP", 3, 4, 0.8, List.of("s__Mystery_bug")),
+                p.coverage("HMBPP").orElseThrow());
+        assertTrue(p.warnings().contains("HMBPP: 1 of 4 taxa (20.0% of total abundance) have no known trait and count"
+                + " as nothing; most abundant: [s__Mystery_bug]"), p.warnings().toString());
+        assertTrue(p.absentMolecules().contains("LPS"));
+    }
+
+    @Test
+    void speciesWithoutTraitTableAndTransformedInputAreRejected() {
+        FeatureTable t = FeatureTable.of(List.of("s1"), List.of("s__A_b"), new double[][] {{1}}, AbundanceUnit.PERCENT);
+        assertThrows(IllegalStateException.class, () -> PROFILER.profileSpecies(t));
+        assertThrows(IllegalArgumentException.class, () -> PROFILER.profileGenes(t.withUnit(AbundanceUnit.TRANSFORMED)));
+    }
+
+    @Test
+    void baselineScoreIsMeanStimulatoryMinusMeanInhibitoryZScoreOfLog1p() {
+        // HMBPP log1p = 0, 1, 2 -> z = -1, 0, 1; LPS log1p = 0, 0, 3 -> mean 1, sd sqrt(3) -> z = -1/√3, -1/√3, 2/√3
+        // TMA constant -> skipped; INDOLE unclear -> ignored
+        double[][] rows = {
+            {0, 0, 5, 0},
+            {Math.expm1(1), 0, 1, 0},
+            {Math.expm1(2), Math.expm1(3), 0, 0}};
+        FeatureTable caps = FeatureTable.of(List.of("a", "b", "c"), List.of("HMBPP", "LPS", "INDOLE", "TMA"), rows,
+                AbundanceUnit.CAPACITY);
+        BaselineScore s = BaselineScore.compute(caps, MoleculeCatalog.builtIn());
+        double r3 = Math.sqrt(3);
+        assertArrayEquals(new double[] {-1 + 1 / r3, 1 / r3, 1 - 2 / r3}, s.scores(), 1e-12);
+        assertEquals(List.of("HMBPP"), s.stimulatory());
+        assertEquals(List.of("LPS"), s.inhibitory());
+        assertEquals(List.of("TMA"), s.skipped());
+    }
+}

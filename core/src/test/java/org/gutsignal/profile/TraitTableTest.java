@@ -1,0 +1,59 @@
+package org.gutsignal.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.gutsignal.io.CohortFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TraitTableTest {
+
+    @Test
+    void speciesRowsOverrideGenusRowsAndSpeciesFallBackToTheirGenus() throws Exception {
+        TraitTable t = TraitTable.read(MoleculeCatalogTest.resource("traits_ok.csv"));
+        assertEquals(List.of("HMBPP", "LPS"), t.moleculeIds());
+        assertEquals(OptionalDouble.of(1), t.trait("s__Bacteroides_uniformis", "HMBPP"));
+        assertEquals(OptionalDouble.of(0), t.trait("s__Bacteroides_odd", "HMBPP"));
+        assertEquals(OptionalDouble.of(2), t.trait("s__Bacteroides_odd", "LPS"));
+        assertEquals(OptionalDouble.of(1), t.trait("k__Bacteria|p__Bacteroidota|s__Bacteroides_uniformis", "HMBPP"));
+        assertEquals(OptionalDouble.of(0), t.trait("g__Lactobacillus", "HMBPP"));
+        assertEquals(OptionalDouble.empty(), t.trait("s__Mystery_bug", "HMBPP"));
+        assertEquals(OptionalDouble.empty(), t.trait("UNCLASSIFIED", "HMBPP"));
+        assertThrows(IllegalArgumentException.class, () -> t.trait("g__Bacteroides", "TMA"));
+    }
+
+    @Test
+    void builtInHmbppTableSeparatesMepFromMevalonateGenera() {
+        TraitTable t = TraitTable.builtInHmbpp();
+        assertEquals(List.of("HMBPP"), t.moleculeIds());
+        for (String mep : List.of("s__Bacteroides_uniformis", "s__Escherichia_coli", "s__Faecalibacterium_prausnitzii",
+                "s__Bifidobacterium_longum", "s__Collinsella_aerofaciens", "s__Akkermansia_muciniphila",
+                "s__Listeria_monocytogenes")) {
+            assertEquals(OptionalDouble.of(1), t.trait(mep, "HMBPP"), mep);
+        }
+        for (String mva : List.of("s__Lactobacillus_acidophilus", "s__Streptococcus_salivarius",
+                "s__Enterococcus_faecium", "s__Methanobrevibacter_smithii")) {
+            assertEquals(OptionalDouble.of(0), t.trait(mva, "HMBPP"), mva);
+        }
+        assertTrue(t.trait("s__Holdemanella_biformis", "HMBPP").isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '!', value = {
+        "traits_negative.csv!line 3, column 2 ('HMBPP'): expected a non-negative copy number but found '-1'",
+        "traits_bad_taxon.csv!line 3, column 1 ('taxon'): expected a taxon g__Genus or s__Genus_species but found 'Bacteroides'",
+        "traits_duplicate.csv!line 3, column 1 ('taxon'): taxon 'g__Bacteroides' was already defined on line 2",
+        "traits_bad_header.csv!line 1, column 1 ('species'): expected the first header cell 'taxon' but found 'species'",
+    })
+    void malformedTraitTablesNameFileLineAndColumn(String file, String message) throws Exception {
+        Path path = MoleculeCatalogTest.resource(file);
+        CohortFormatException e = assertThrows(CohortFormatException.class, () -> TraitTable.read(path));
+        assertEquals(path + ", " + message, e.getMessage());
+    }
+}
