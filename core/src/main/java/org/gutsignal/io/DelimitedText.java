@@ -159,9 +159,15 @@ final class DelimitedText {
         String msg = String.valueOf(e.getMessage());
         Matcher m = COMMONS_LINE.matcher(msg);
         long line = m.find() ? Long.parseLong(m.group(1).replace(",", "")) : parser.getCurrentLineNumber();
-        return CohortFormatException.atLine(fileName, line,
-                "expected a quoted cell to end with '\"' followed by a delimiter or line end but the quoting is "
-                        + "malformed (Commons CSV: " + msg + ")");
+        String problem;
+        if (msg.contains("EOF reached before encapsulated token finished")) {
+            problem = "expected a closing '\"' for the quoted cell that starts on this line but the file ended";
+        } else if (msg.contains("Invalid character between encapsulated token and delimiter")) {
+            problem = "expected a delimiter or line end after the closing '\"' of a quoted cell";
+        } else {
+            problem = "expected well-formed quoting but the parser reported: " + msg;
+        }
+        return CohortFormatException.atLine(fileName, line, problem);
     }
 
     /** The record's first character: Commons CSV positions a record before the empty lines it skipped. */
@@ -211,18 +217,23 @@ final class DelimitedText {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append('\'').append(header[i]).append('\'');
+            sb.append('\'').append(escape(header[i])).append('\'');
         }
         return sb.toString();
     }
 
-    /** The header name of a 0-based column for messages, or {@code null} beyond the header. */
+    /** The header name of a 0-based column for messages, or {@code null} if it is empty or beyond the header. */
     static String nameOf(String[] header, int index) {
-        return index >= 0 && index < header.length ? header[index] : null;
+        return index >= 0 && index < header.length && !header[index].isEmpty() ? header[index] : null;
     }
 
     /** Shown text of a cell in messages. */
     static String quote(String cell) {
-        return cell.isEmpty() ? "an empty cell" : "'" + cell + "'";
+        return cell.isEmpty() ? "an empty cell" : "'" + escape(cell) + "'";
+    }
+
+    /** The text with tabs and line breaks shown as {@code \t}, {@code \r}, {@code \n}. */
+    static String escape(String s) {
+        return s.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -242,11 +242,12 @@ public final class FeatureTableReader {
             checkWidth(file, row, h);
             String id = row.cells[0];
             if (id.isEmpty()) {
-                throw CohortFormatException.at(file, row.line, 1, h[0], "expected a sample id but found an empty cell");
+                throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
+                        "expected a sample id but found an empty cell");
             }
             Long first = seenSamples.put(id, row.line);
             if (first != null) {
-                throw CohortFormatException.at(file, row.line, 1, h[0],
+                throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
                         "duplicate sample id '" + id + "' (first on line " + first + ")");
             }
             if ((long) (n + 1) * p > values.length) {
@@ -301,7 +302,8 @@ public final class FeatureTableReader {
             checkWidth(file, row, h);
             String label = row.cells[0];
             if (label.isEmpty()) {
-                throw CohortFormatException.at(file, row.line, 1, h[0], "expected a feature name but found an empty cell");
+                throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
+                        "expected a feature name but found an empty cell");
             }
             String name = layout == Layout.HUMANN ? humannName(label) : metaphlanName(label);
             if (name == null) {
@@ -309,7 +311,8 @@ public final class FeatureTableReader {
             }
             Long first = seenFeatures.put(name, row.line);
             if (first != null) {
-                throw CohortFormatException.at(file, row.line, 1, h[0], "duplicate feature name '" + name + "'"
+                throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
+                        "duplicate feature name '" + name + "'"
                         + (name.equals(label) ? "" : " from '" + label + "'") + " (first on line " + first + ")");
             }
             double[] v = new double[n];
@@ -433,7 +436,7 @@ public final class FeatureTableReader {
         }
         if (v < 0 && unit.isAbundance()) {
             throw CohortFormatException.at(file, row.lineOf(c), c + 1, columnName, "expected a non-negative "
-                    + "abundance (unit " + unit + ") but found '" + cell + "'");
+                    + "abundance (unit " + unit + ") but found " + DelimitedText.quote(cell));
         }
         return v;
     }
@@ -443,12 +446,13 @@ public final class FeatureTableReader {
         String t = cell.strip().toLowerCase(Locale.ROOT);
         String expected;
         if (t.equals("nan") || t.endsWith("inf") || t.endsWith("infinity")) {
-            expected = "expected a finite number but found '" + cell + "'";
+            expected = "expected a finite number but found " + DelimitedText.quote(cell);
         } else if (t.isEmpty() || t.equals("na") || t.equals("n/a") || t.equals("null")) {
             expected = "expected a number but found " + DelimitedText.quote(cell)
                     + " (missing values are not allowed in a feature table)";
         } else {
-            expected = "expected a number but found '" + cell + "'";
+            expected = "expected a number but found " + DelimitedText.quote(cell)
+                    + (t.matches("[-+]?[0-9]*,[0-9]+") ? " (the decimal separator must be '.')" : "");
         }
         return CohortFormatException.at(file, row.lineOf(c), c + 1, columnName, expected);
     }
