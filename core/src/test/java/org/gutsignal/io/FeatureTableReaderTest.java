@@ -75,8 +75,8 @@ class FeatureTableReaderTest {
         // tail -1 species_relab.tsv | cut -f164,165 -> 0.00045 0 (the last cell, before the missing newline)
         assertEquals(0.00045, t.get(162, 600));
         assertEquals(0.0, t.get(163, 600));
-        // largest value: awk scan over all cells -> 67.7785, s__Prevotella_copri in ERR6282298
-        assertEquals(67.7785, t.get(t.indexOfSample("ERR6282298"), t.indexOfFeature("s__Prevotella_copri")));
+        // largest value: awk scan over all cells -> 67.77848 (as text), s__Prevotella_copri in ERR6282298
+        assertEquals(67.77848, t.get(t.indexOfSample("ERR6282298"), t.indexOfFeature("s__Prevotella_copri")));
         // awk -F'\t' 'NR>1{s+=$2} END{printf "%.10f", s}' -> 100.0000100000
         double sum = 0;
         for (double v : t.row(0)) {
