@@ -154,6 +154,14 @@ class FeatureTableReaderTest {
     }
 
     @Test
+    void metaphlan3MergedTableSkipsTheTaxIdColumn() throws Exception {
+        FeatureTable t = FeatureTableReader.metaphlan().read(MalformedInputTest.resource("wellformed/metaphlan3_taxid.tsv"));
+        assertEquals(List.of("S1", "S2"), t.sampleIds());
+        assertEquals(List.of("s__Bacteroides_uniformis", "s__Escherichia_coli"), t.featureNames());
+        assertArrayEquals(new double[] {60.5, 39.5, 0, 100}, t.toRowMajorArray());
+    }
+
+    @Test
     void optionsOfAnotherLayoutAreRejected() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> FeatureTableReader.metaphlan().withStratifiedRows(true));
