@@ -1,0 +1,21 @@
+/**
+ * Reading and writing cohorts as delimited text: the first step of the pipeline,
+ * {@code CSV/TSV files → FeatureTable (+ SampleMetadata) → Cohort}.
+ *
+ * <ul>
+ *   <li>{@link org.gutsignal.io.FeatureTableReader}: samples-as-rows tables, HUMAnN gene-family /
+ *       KO / pathway tables and MetaPhlAn profiles;
+ *       {@link org.gutsignal.io.FeatureTableWriter} writes the first two layouts back.</li>
+ *   <li>{@link org.gutsignal.io.MetadataReader} with a {@link org.gutsignal.io.ResponseMapping}
+ *       (which label means responder); {@link org.gutsignal.io.MetadataWriter} writes the format
+ *       {@link org.gutsignal.io.MetadataReader#gutsignal()} reads.</li>
+ *   <li>{@link org.gutsignal.io.CohortFormatException}: every problem in a user's file, naming the
+ *       file, the 1-based line and column and what was expected.</li>
+ *   <li>{@link org.gutsignal.io.AtomicFiles}: every output file is written atomically.</li>
+ * </ul>
+ *
+ * <p>Parsing uses Apache Commons CSV. Files are UTF-8 (a byte order mark is dropped); CR, LF and
+ * CRLF line ends, quoted cells and a missing final newline are accepted. Readers and writers
+ * are immutable and thread-safe.
+ */
+package org.gutsignal.io;
