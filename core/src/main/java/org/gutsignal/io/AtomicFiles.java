@@ -83,9 +83,9 @@ public final class AtomicFiles {
         return name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab") ? '\t' : ',';
     }
 
-    /** A double as the shortest text that parses back to the same value; integers without ".0". */
+    /** A double as text that parses back to the identical value (including -0.0); integers without ".0". */
     static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
             return Long.toString((long) v);
         }
         return Double.toString(v);
