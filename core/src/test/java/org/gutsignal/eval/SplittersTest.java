@@ -1,0 +1,152 @@
+package org.gutsignal.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SplittersTest {
+
+    /** 103 samples, 41 positives, 7 groups of unequal size. */
+    private static final int N = 103;
+    private static final int[] LABELS = new int[N];
+    private static final String[] GROUPS = new String[N];
+
+    static {
+        for (int i = 0; i < N; i++) {
+            LABELS[i] = (i * 37) % 103 < 41 ? 1 : 0;
+            GROUPS[i] = "site" + ((i * i) % 7);
+        }
+    }
+
+    private static void assertPartition(List<Split> splits, int repeats, int folds) {
+        assertEquals(repeats * folds, splits.size());
+        for (int r = 0; r < repeats; r++) {
+            int[] tested = new int[N];
+            for (int f = 0; f < folds; f++) {
+                Split s = splits.get(r * folds + f);
+                assertEquals(r, s.repeat());
+                assertEquals(f, s.fold());
+                assertEquals(N, s.train().length + s.test().length);
+                Set<Integer> train = new HashSet<>();
+                for (int i : s.train()) {
+                    train.add(i);
+                }
+                for (int i : s.test()) {
+                    assertTrue(!train.contains(i));
+                    tested[i]++;
+                }
+            }
+            for (int i = 0; i < N; i++) {
+                assertEquals(1, tested[i], "sample " + i + " tested once in repeat " + r);
+            }
+        }
+    }
+
+    @Test
+    void stratifiedFoldsKeepClassProportionsAndTestEachSampleOncePerRepeat() {
+        List<Split> splits = Splitters.repeatedStratifiedKFold(5, 3, 42L).split(LABELS, null);
+        assertPartition(splits, 3, 5);
+        for (Split s : splits) {
+            int pos = 0;
+            for (int i : s.test()) {
+                pos += LABELS[i];
+            }
+            // 41 positives over 5 folds: 8 or 9 each; 62 negatives: 12 or 13 each; sizes 20 or 21
+            assertTrue(pos == 8 || pos == 9, "positives in fold " + pos);
+            assertTrue(s.test().length == 20 || s.test().length == 21);
+            assertTrue(s.heldOutGroups().isEmpty());
+        }
+    }
+
+    @Test
+    void seedDeterminesTheSplits() {
+        assertEquals(Splitters.stratifiedKFold(5, 1L).split(LABELS, null),
+                Splitters.stratifiedKFold(5, 1L).split(LABELS, null));
+        assertNotEquals(Splitters.stratifiedKFold(5, 1L).split(LABELS, null),
+                Splitters.stratifiedKFold(5, 2L).split(LABELS, null));
+        assertEquals(Splitters.stratifiedKFold(5, 1L).split(LABELS, null),
+                Splitters.repeatedStratifiedKFold(5, 4, 1L).split(LABELS, null).subList(0, 5));
+        assertEquals(Splitters.groupKFold(3, 9L).split(LABELS, GROUPS), Splitters.groupKFold(3, 9L).split(LABELS, GROUPS));
+    }
+
+    @Test
+    void groupFoldsNeverSplitAGroup() {
+        for (long seed = 0; seed < 5; seed++) {
+            List<Split> splits = Splitters.groupKFold(3, seed).split(LABELS, GROUPS);
+            assertPartition(splits, 1, 3);
+            for (Split s : splits) {
+                Set<String> testGroups = new HashSet<>();
+                for (int i : s.test()) {
+                    testGroups.add(GROUPS[i]);
+                }
+                for (int i : s.train()) {
+                    assertTrue(!testGroups.contains(GROUPS[i]), "group " + GROUPS[i] + " split");
+                }
+                assertEquals(testGroups, new HashSet<>(s.heldOutGroups()));
+            }
+        }
+    }
+
+    @Test
+    void leaveOneGroupOutHoldsOutEachGroupInOrder() {
+        List<Split> splits = Splitters.leaveOneGroupOut().split(LABELS, GROUPS);
+        assertPartition(splits, 1, splits.size());
+        Set<String> distinct = new HashSet<>(List.of(GROUPS));
+        assertEquals(distinct.size(), splits.size());
+        String previous = "";
+        for (Split s : splits) {
+            String g = s.heldOutGroups().get(0);
+            assertTrue(g.compareTo(previous) > 0);
+            previous = g;
+            for (int i : s.test()) {
+                assertEquals(g, GROUPS[i]);
+            }
+        }
+    }
+
+    @Test
+    void groupHoldoutSplitsByName() {
+        Split s = Splitters.groupHoldout("site2", "site1").split(LABELS, GROUPS).get(0);
+        assertEquals(List.of("site1", "site2"), s.heldOutGroups());
+        for (int i : s.test()) {
+            assertTrue(GROUPS[i].equals("site1") || GROUPS[i].equals("site2"));
+        }
+        for (int i : s.train()) {
+            assertTrue(!GROUPS[i].equals("site1") && !GROUPS[i].equals("site2"));
+        }
+        assertEquals(N, s.train().length + s.test().length);
+    }
+
+    @Test
+    void clearErrors() {
+        assertEquals("k must be at least 2 but is 1",
+                assertThrows(IllegalArgumentException.class, () -> Splitters.stratifiedKFold(1, 0L)).getMessage());
+        assertEquals("cannot make 4 stratified folds: the smallest class has 3 samples (3 positives, 5 negatives);"
+                + " use k <= 3", assertThrows(IllegalArgumentException.class, () -> Splitters.stratifiedKFold(4, 0L)
+                        .split(new int[] {1, 1, 1, 0, 0, 0, 0, 0}, null)).getMessage());
+        String[] one = {"a", "a", "a"};
+        int[] y = {1, 0, 1};
+        assertEquals("leave-one-group-out needs at least 2 groups but found 1 [a]",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Splitters.leaveOneGroupOut().split(y, one)).getMessage());
+        assertEquals("cannot make 2 group folds from 1 distinct groups [a]; use k <= 1",
+                assertThrows(IllegalArgumentException.class, () -> Splitters.groupKFold(2, 0L).split(y, one))
+                        .getMessage());
+        assertEquals("test group 'b' has no sample; groups present: [a]",
+                assertThrows(IllegalArgumentException.class, () -> Splitters.groupHoldout("b").split(y, one))
+                        .getMessage());
+        assertEquals("holding out [a] leaves no training sample",
+                assertThrows(IllegalArgumentException.class, () -> Splitters.groupHoldout("a").split(y, one))
+                        .getMessage());
+        assertEquals("groups[1] is null", assertThrows(IllegalArgumentException.class,
+                () -> Splitters.leaveOneGroupOut().split(y, new String[] {"a", null, "b"})).getMessage());
+        assertThrows(NullPointerException.class, () -> Splitters.leaveOneGroupOut().split(y, null));
+    }
+}
