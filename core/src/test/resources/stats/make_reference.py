@@ -17,7 +17,7 @@ import scipy
 from scipy.stats import mannwhitneyu
 
 PSEUDO = 1e-6
-PROBS = np.array([0.05 * k for k in range(1, 20)])  # 0.05 .. 0.95
+PROBS = np.array([0.10 + 0.05 * k for k in range(0, 17)])  # SIAMCAT probs.fc = seq(.1, .9, .05)
 THRESHOLD = 0.0
 
 

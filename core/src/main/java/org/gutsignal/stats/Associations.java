@@ -33,7 +33,7 @@ import org.gutsignal.eval.Auroc;
  * <li><b>q-value</b>: Benjamini-Hochberg within the block (R {@code p.adjust(method="BH")});
  * <li><b>AUROC</b> of the raw values (U / (n₁ n₀)) and the {@link FeatureAssociation.Direction};
  * <li><b>generalised fold change</b> (SIAMCAT; Wirbel et al. 2019, Nat Med 25:679): mean over
- *     the quantiles 0.05, 0.10, …, 0.95 (R type 7) of {@code log10(x + pseudoCount)} in
+ *     the quantiles 0.10, 0.15, …, 0.90 (SIAMCAT's {@code probs.fc} default) (R type 7) of {@code log10(x + pseudoCount)} in
  *     responders minus non-responders. The pseudo-count (default 1e-6, SIAMCAT's
  *     {@code log.n0}) is in the table's unit: it suits relative abundances as fractions;
  *     pick it for other units;
@@ -47,11 +47,11 @@ import org.gutsignal.eval.Auroc;
  */
 public final class Associations {
 
-    private static final double[] PROBABILITIES = new double[19];
+    private static final double[] PROBABILITIES = new double[17];
 
     static {
         for (int k = 0; k < PROBABILITIES.length; k++) {
-            PROBABILITIES[k] = 0.05 + k * 0.05; // R: seq(.05, .95, .05)
+            PROBABILITIES[k] = 0.10 + k * 0.05; // SIAMCAT's probs.fc default: seq(.1, .9, .05)
         }
     }
 

@@ -12,8 +12,8 @@ package org.gutsignal.stats;
  * @param exact whether the exact null distribution was used (else the normal approximation)
  * @param qValue Benjamini-Hochberg q-value over the features of this group
  * @param auroc probability that a responder's value exceeds a non-responder's, ties 1/2
- * @param generalisedFoldChange SIAMCAT's generalised fold change: mean over the 5%, 10%,
- *        ..., 95% quantiles of {@code log10(x + pseudoCount)} of responders minus
+ * @param generalisedFoldChange SIAMCAT's generalised fold change: mean over the 10%, 15%,
+ *        ..., 90% quantiles (SIAMCAT default {@code probs.fc}) of {@code log10(x + pseudoCount)} of responders minus
  *        non-responders (positive = higher in responders)
  * @param medianDifference median of responders minus median of non-responders, in the
  *        table's unit
