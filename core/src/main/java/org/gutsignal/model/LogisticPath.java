@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Like glmnet, a generated path may end before its requested length: once at least five
  * λ values are fitted, the path stops when the deviance ratio exceeds 0.999 or gains less than
- * 1e-5 from one λ to the next; any path stops when the fitted probabilities saturate at 0 or 1.
+ * 1e-5 from one λ to the next (this second rule is off when some coefficient has a limit of
+ * exactly 0, as glmnet switches it off then); any path stops when the fitted probabilities saturate at 0 or 1.
  * {@link #stopReason()} says which. A path on user-supplied λ values stops only on saturation.
  *
  * <p>Immutable and thread-safe; array accessors return copies.

@@ -69,6 +69,7 @@ final class PathSolver {
     private final double[] hi;
     private final double alpha;
     private final double sumWeights;
+    private final double fdev;
 
     /**
      * Standardises the design.
@@ -103,6 +104,12 @@ final class PathSolver {
         for (int j = 0; j < p; j++) {
             vp[j] = penalty[j] * p / sp;
         }
+        boolean zeroLimit = false;
+        for (int j = 0; j < p; j++) {
+            zeroLimit |= lower[j] == 0 || upper[j] == 0;
+        }
+        // glmnet() sets glmnet.control(fdev = 0) while fitting when any limit is exactly 0
+        this.fdev = zeroLimit ? 0.0 : FDEV;
         this.x = new double[p][];
         this.xm = new double[p];
         this.xs = new double[p];
@@ -384,7 +391,7 @@ final class PathSolver {
                 stop = ilm + 1 < nl ? LogisticPath.StopReason.DEVIANCE_RATIO : LogisticPath.StopReason.COMPLETE;
                 break;
             }
-            if (dev[ilm] - dev[ilm - 1] < FDEV) {
+            if (dev[ilm] - dev[ilm - 1] < fdev) {
                 stop = ilm + 1 < nl ? LogisticPath.StopReason.DEVIANCE_CHANGE : LogisticPath.StopReason.COMPLETE;
                 break;
             }
