@@ -650,11 +650,7 @@ public final class LogisticTrainer {
         }
     }
 
-    /** The library version, from a resource filtered by Maven. */
-    static String libraryVersion() {
-        return VERSION;
-    }
-
+    /** The library version, from a resource filtered by Maven; "unknown" if absent. */
     private static String readVersion() {
         try (InputStream in = LogisticTrainer.class.getResourceAsStream("version.properties")) {
             if (in == null) {
