@@ -1,0 +1,679 @@
+package org.gutsignal.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.ArraySampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.gutsignal.cohort.Cohort;
+import org.gutsignal.cohort.FeatureTable;
+
+/**
+ * Fits elastic-net penalised logistic regression exactly as R's {@code glmnet(family =
+ * "binomial")} does, and picks λ by inner cross-validation as {@code cv.glmnet} does.
+ *
+ * <pre>{@code
+ * LogisticTrainer trainer = LogisticTrainer.withDefaults()
+ *         .withAlpha(0.5)
+ *         .withUnpenalized(Set.of("site2", "site3"))    // covariates kept in every model
+ *         .withLowerLimit("HMBPP", 0.0)                  // a stimulatory molecule: β ≥ 0
+ *         .withSeed(7);
+ * LogisticFit fit = trainer.train(cohort);             // path + 10-fold CV + chosen model
+ * ResponseModel model = fit.model();
+ * }</pre>
+ *
+ * <h2>Objective</h2>
+ * With labels {@code y_i ∈ {0,1}} (1 = responder), observation weights {@code w_i} rescaled to
+ * sum to {@code n}, the trainer minimises over the intercept {@code β_0} and coefficients {@code β}
+ * <pre>
+ *   -(1/n) Σ_i w_i [y_i η_i - log(1 + e^{η_i})]  +  λ Σ_j v_j [(1-α)/2 β_j² + α|β_j|],   η_i = β_0 + x_i·β
+ * </pre>
+ * subject to {@code lower_j ≤ β_j ≤ upper_j}, on features standardised internally to weighted
+ * mean 0 and weighted population standard deviation 1 (glmnet's {@code standardize = TRUE});
+ * coefficients are returned on the original scale. Penalty factors {@code v_j} are 1, or 0 for
+ * {@linkplain #withUnpenalized unpenalised} features, and — as in glmnet — rescaled to sum to the
+ * number of features, so with {@code k} unpenalised features of {@code p}, each penalised feature
+ * carries {@code p/(p-k)}. Features that are constant in the training data get coefficient 0.
+ *
+ * <h2>Path</h2>
+ * Unless {@linkplain #withLambdas explicit λ values} are given, the path has
+ * {@code lambdaCount} values spaced evenly on the log scale from λmax down to
+ * {@code lambdaMinRatio × λmax}, where λmax (the smallest λ at which every penalised coefficient
+ * is 0) is {@code max_j |<x_j, w(y - p̂)>| / (n v_j max(α, 0.001))} on the standardised scale
+ * and {@code p̂} the fit with intercept and unpenalised features only — glmnet's rule, including
+ * its use of α = 0.001 for ridge. The path may end early as glmnet's does (see
+ * {@link LogisticPath}).
+ *
+ * <h2>Algorithm</h2>
+ * glmnet's: IRLS outer loop, cyclic coordinate descent inner loop with warm starts along the
+ * path, active-set iteration and the sequential strong rule with a KKT check over all features.
+ * Convergence: the largest squared coefficient change scaled by the IRLS-weighted variance of
+ * its feature is below {@code tolerance} times the null deviance (glmnet's {@code thresh}).
+ * Non-convergence within {@code maxIterations} coordinate passes per λ is recorded in
+ * {@link FitDiagnostics}; with {@link #withStrictConvergence(boolean) strict convergence} it
+ * throws.
+ *
+ * <h2>Choosing λ</h2>
+ * {@link #train} fits the path on all samples, then fits each of {@code folds} stratified,
+ * seeded folds on the same λ values and picks λ from the held-out deviance curve
+ * ({@link CvCurve}) by the {@link LambdaRule}. With a single explicit λ no cross-validation is run.
+ *
+ * <p>Samples of unknown response are ignored. Feature values are finite by construction of
+ * {@link FeatureTable}; weights must be finite and non-negative. Instances are immutable and
+ * thread-safe; each {@code with…} method returns a validated copy, and a setting that conflicts
+ * with an earlier one is rejected naming both.
+ */
+public final class LogisticTrainer {
+
+    private static final String VERSION = readVersion();
+
+    private final double alpha;
+    private final Integer lambdaCount;
+    private final Double lambdaMinRatio;
+    private final double[] lambdas;
+    private final double tolerance;
+    private final int maxIterations;
+    private final Map<String, Double> weights;
+    private final boolean classBalancing;
+    private final Set<String> unpenalized;
+    private final Map<String, Double> lower;
+    private final Map<String, Double> upper;
+    private final int folds;
+    private final long seed;
+    private final LambdaRule rule;
+    private final boolean strict;
+
+    private LogisticTrainer(double alpha, Integer lambdaCount, Double lambdaMinRatio, double[] lambdas,
+            double tolerance, int maxIterations, Map<String, Double> weights, boolean classBalancing,
+            Set<String> unpenalized, Map<String, Double> lower, Map<String, Double> upper, int folds, long seed,
+            LambdaRule rule, boolean strict) {
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in [0, 1] but is " + alpha);
+        }
+        if (lambdaCount != null && lambdaCount < 2) {
+            throw new IllegalArgumentException("lambdaCount must be at least 2 but is " + lambdaCount
+                    + " (for one λ use withLambdas)");
+        }
+        if (lambdaMinRatio != null && !(lambdaMinRatio > 0 && lambdaMinRatio < 1)) {
+            throw new IllegalArgumentException("lambdaMinRatio must be in (0, 1) but is " + lambdaMinRatio);
+        }
+        if (lambdas != null && lambdaCount != null) {
+            throw new IllegalArgumentException("withLambdas conflicts with withLambdaCount: give one or the other");
+        }
+        if (lambdas != null && lambdaMinRatio != null) {
+            throw new IllegalArgumentException("withLambdas conflicts with withLambdaMinRatio: give one or the other");
+        }
+        if (!(tolerance > 0)) {
+            throw new IllegalArgumentException("tolerance must be positive but is " + tolerance);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be positive but is " + maxIterations);
+        }
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds must be at least 2 but is " + folds);
+        }
+        for (Map.Entry<String, Double> e : lower.entrySet()) {
+            if (!(e.getValue() <= 0)) {
+                throw new IllegalArgumentException("lower limit of '" + e.getKey() + "' must be ≤ 0 (as in glmnet) but is "
+                        + e.getValue());
+            }
+        }
+        for (Map.Entry<String, Double> e : upper.entrySet()) {
+            if (!(e.getValue() >= 0)) {
+                throw new IllegalArgumentException("upper limit of '" + e.getKey() + "' must be ≥ 0 (as in glmnet) but is "
+                        + e.getValue());
+            }
+        }
+        this.alpha = alpha;
+        this.lambdaCount = lambdaCount;
+        this.lambdaMinRatio = lambdaMinRatio;
+        this.lambdas = lambdas;
+        this.tolerance = tolerance;
+        this.maxIterations = maxIterations;
+        this.weights = weights;
+        this.classBalancing = classBalancing;
+        this.unpenalized = unpenalized;
+        this.lower = lower;
+        this.upper = upper;
+        this.folds = folds;
+        this.seed = seed;
+        this.rule = Objects.requireNonNull(rule, "rule");
+        this.strict = strict;
+    }
+
+    /**
+     * The defaults: α = 1 (lasso), 100 λ values down to 1e-4 λmax (1e-2 if there are fewer
+     * samples than features), tolerance 1e-7, at most 100 000 coordinate passes per λ, unit
+     * weights, every feature penalised and unbounded, 10 folds, seed 42, {@link LambdaRule#MIN},
+     * non-convergence recorded rather than thrown.
+     */
+    public static LogisticTrainer withDefaults() {
+        return new LogisticTrainer(1.0, null, null, null, 1e-7, 100_000, null, false, Set.of(), Map.of(), Map.of(), 10,
+                42L, LambdaRule.MIN, false);
+    }
+
+    private LogisticTrainer copy(double alpha, Integer lambdaCount, Double lambdaMinRatio, double[] lambdas,
+            double tolerance, int maxIterations, Map<String, Double> weights, boolean classBalancing,
+            Set<String> unpenalized, Map<String, Double> lower, Map<String, Double> upper, int folds, long seed,
+            LambdaRule rule, boolean strict) {
+        return new LogisticTrainer(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights,
+                classBalancing, unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /** Elastic-net mixing, in [0, 1]: 1 = lasso, 0 = ridge. @throws IllegalArgumentException if out of range */
+    public LogisticTrainer withAlpha(double a) {
+        return copy(a, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /** Number of generated λ values (≥ 2). @throws IllegalArgumentException if below 2 or explicit λ values were given */
+    public LogisticTrainer withLambdaCount(int count) {
+        return copy(alpha, count, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /** Smallest generated λ as a fraction of λmax, in (0, 1). @throws IllegalArgumentException if out of range or explicit λ values were given */
+    public LogisticTrainer withLambdaMinRatio(double ratio) {
+        return copy(alpha, lambdaCount, ratio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /**
+     * Explicit λ values instead of a generated path (sorted decreasing, as glmnet does).
+     *
+     * @throws IllegalArgumentException if empty, a value is not positive and finite, a value repeats,
+     *                                  or a λ count or ratio was set
+     */
+    public LogisticTrainer withLambdas(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("withLambdas needs at least one λ");
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        for (int k = 0; k < s.length; k++) {
+            if (!(s[k] > 0) || !Double.isFinite(s[k])) {
+                throw new IllegalArgumentException("λ values must be positive and finite but one is " + s[k]);
+            }
+            if (k > 0 && s[k] == s[k - 1]) {
+                throw new IllegalArgumentException("λ value " + s[k] + " is given twice");
+            }
+        }
+        double[] desc = new double[s.length];
+        for (int k = 0; k < s.length; k++) {
+            desc[k] = s[s.length - 1 - k];
+        }
+        return copy(alpha, lambdaCount, lambdaMinRatio, desc, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /** Convergence threshold, relative to the null deviance (glmnet's {@code thresh}). @throws IllegalArgumentException if not positive */
+    public LogisticTrainer withTolerance(double tol) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tol, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /** Most coordinate-descent passes per λ. @throws IllegalArgumentException if not positive */
+    public LogisticTrainer withMaxIterations(int passes) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, passes, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /**
+     * Observation weights by sample id. Every labelled training sample must have one; extra ids
+     * are ignored (so one map serves every cross-validation fold). Weights are rescaled to sum to
+     * the sample count.
+     *
+     * @throws IllegalArgumentException if a weight is negative, NaN or infinite
+     */
+    public LogisticTrainer withWeights(Map<String, Double> bySampleId) {
+        Map<String, Double> m = new HashMap<>();
+        for (Map.Entry<String, Double> e : bySampleId.entrySet()) {
+            double v = e.getValue();
+            if (!(v >= 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("weight of sample '" + e.getKey()
+                        + "' must be finite and non-negative but is " + v);
+            }
+            m.put(e.getKey(), v);
+        }
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations,
+                Collections.unmodifiableMap(m), classBalancing, unpenalized, lower, upper, folds, seed, rule, strict);
+    }
+
+    /**
+     * Weights each sample by {@code n / (2 n_class)} so both classes carry equal total weight
+     * (computed on the data being fitted, multiplied into any {@linkplain #withWeights weights}).
+     */
+    public LogisticTrainer withClassBalancing(boolean on) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, on, unpenalized,
+                lower, upper, folds, seed, rule, strict);
+    }
+
+    /** Features fitted without penalty (glmnet {@code penalty.factor = 0}), for example site covariates. */
+    public LogisticTrainer withUnpenalized(Set<String> featureNames) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                Set.copyOf(featureNames), lower, upper, folds, seed, rule, strict);
+    }
+
+    /**
+     * Bounds on coefficients (original scale) by feature: {@code {lower, upper}} with
+     * {@code lower ≤ 0 ≤ upper} (glmnet's {@code lower.limits}/{@code upper.limits}); use
+     * infinities for no bound. Replaces earlier limits.
+     *
+     * @throws IllegalArgumentException if a value is not a pair or a bound excludes 0
+     */
+    public LogisticTrainer withLimits(Map<String, double[]> limits) {
+        Map<String, Double> lo = new HashMap<>();
+        Map<String, Double> hi = new HashMap<>();
+        for (Map.Entry<String, double[]> e : limits.entrySet()) {
+            double[] b = e.getValue();
+            if (b.length != 2) {
+                throw new IllegalArgumentException("limits of '" + e.getKey() + "' must be {lower, upper} but have "
+                        + b.length + " values");
+            }
+            lo.put(e.getKey(), b[0]);
+            hi.put(e.getKey(), b[1]);
+        }
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, Map.copyOf(lo), Map.copyOf(hi), folds, seed, rule, strict);
+    }
+
+    /** A lower bound (≤ 0) on one coefficient, e.g. 0 for a stimulatory molecule. @throws IllegalArgumentException if positive */
+    public LogisticTrainer withLowerLimit(String feature, double value) {
+        Map<String, Double> lo = new HashMap<>(lower);
+        lo.put(feature, value);
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, Map.copyOf(lo), upper, folds, seed, rule, strict);
+    }
+
+    /** An upper bound (≥ 0) on one coefficient, e.g. 0 for an inhibitory molecule. @throws IllegalArgumentException if negative */
+    public LogisticTrainer withUpperLimit(String feature, double value) {
+        Map<String, Double> hi = new HashMap<>(upper);
+        hi.put(feature, value);
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, Map.copyOf(hi), folds, seed, rule, strict);
+    }
+
+    /** Number of inner cross-validation folds (≥ 2; at most the smaller class count at fit time). */
+    public LogisticTrainer withFolds(int k) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, k, seed, rule, strict);
+    }
+
+    /** Seed of the fold assignment; the same seed gives bit-identical results. */
+    public LogisticTrainer withSeed(long s) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, s, rule, strict);
+    }
+
+    /** How λ is picked from the cross-validation curve. */
+    public LogisticTrainer withLambdaRule(LambdaRule r) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, r, strict);
+    }
+
+    /** If on, a fit that does not converge at some λ throws {@link IllegalStateException}. */
+    public LogisticTrainer withStrictConvergence(boolean on) {
+        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
+                unpenalized, lower, upper, folds, seed, rule, on);
+    }
+
+    /**
+     * Fits the regularisation path on all labelled samples of {@code cohort} (no cross-validation).
+     *
+     * @throws IllegalArgumentException if there are no labelled samples, one class is absent, a
+     *                                  named unpenalised or limited feature is absent, a sample has
+     *                                  no weight, or every feature is unpenalised
+     * @throws IllegalStateException    under strict convergence, if some λ did not converge
+     */
+    public LogisticPath path(Cohort cohort) {
+        Data d = Data.of(cohort, this);
+        return new LogisticPath(d.names, alpha, runPath(d, lambdas));
+    }
+
+    /**
+     * Fits the path, runs the inner cross-validation and returns the model at the chosen λ.
+     *
+     * @throws IllegalArgumentException as {@link #path}, or if the smaller class has fewer samples
+     *                                  than folds
+     * @throws IllegalStateException    under strict convergence, if some fit did not converge
+     */
+    public LogisticFit train(Cohort cohort) {
+        Data d = Data.of(cohort, this);
+        PathSolver.Result full = runPath(d, lambdas);
+        LogisticPath path = new LogisticPath(d.names, alpha, full);
+        CvCurve cv = null;
+        int index = 0;
+        if (full.lambdas.length > 1) {
+            int minority = Math.min(d.positives, d.y.length - d.positives);
+            if (minority < folds) {
+                throw new IllegalArgumentException(folds + "-fold cross-validation needs at least " + folds
+                        + " samples of each class but there are " + d.positives + " responders and "
+                        + (d.y.length - d.positives) + " non-responders (use withFolds or withLambdas with one λ)");
+            }
+            cv = crossValidate(d, full.lambdas, stratifiedFolds(d.y, folds, seed), folds);
+            index = cv.index(rule);
+        }
+        Provenance prov = new Provenance(VERSION, d.y.length, d.checksum(), seed);
+        ResponseModel model = ResponseModel.of(d.names, full.betas[index], full.intercepts[index],
+                full.lambdas[index], alpha, prov);
+        return new LogisticFit(model, path, cv, index);
+    }
+
+    /**
+     * {@code train(cohort).model()}.
+     *
+     * @throws IllegalArgumentException as {@link #train}
+     * @throws IllegalStateException    as {@link #train}
+     */
+    public ResponseModel fit(Cohort cohort) {
+        return train(cohort).model();
+    }
+
+    private PathSolver.Result runPath(Data d, double[] userLambdas) {
+        PathSolver solver = new PathSolver(d.rows, d.y.length, d.names.size(), d.y, d.w, d.penalty, d.lower, d.upper,
+                alpha);
+        int nl = lambdaCount == null ? 100 : lambdaCount;
+        double ratio = lambdaMinRatio != null ? lambdaMinRatio : d.y.length < d.names.size() ? 1e-2 : 1e-4;
+        PathSolver.Result r = solver.run(userLambdas, nl, ratio, tolerance, maxIterations);
+        if (strict) {
+            for (int k = 0; k < r.converged.length; k++) {
+                if (!r.converged[k]) {
+                    throw new IllegalStateException("the fit on " + d.y.length + " samples did not converge at λ["
+                            + k + "]=" + r.lambdas[k] + " after " + r.passes[k] + " coordinate passes and "
+                            + r.outer[k] + " IRLS iterations");
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Cross-validated deviance on given folds ({@code foldId[i]} in 0..k-1); package-private for tests. */
+    CvCurve crossValidate(Data d, double[] grid, int[] foldId, int k) {
+        int n = d.y.length;
+        int p = d.names.size();
+        int nl = grid.length;
+        double[][] foldMean = new double[k][nl];
+        double[] foldWeight = new double[k];
+        for (int f = 0; f < k; f++) {
+            int nt = 0;
+            for (int i = 0; i < n; i++) {
+                if (foldId[i] != f) {
+                    nt++;
+                }
+            }
+            Data train = d.subset(foldId, f, nt);
+            PathSolver.Result r = runPath(train, grid);
+            double[] acc = foldMean[f];
+            for (int i = 0; i < n; i++) {
+                if (foldId[i] != f) {
+                    continue;
+                }
+                double wi = d.w[i];
+                foldWeight[f] += wi;
+                for (int m = 0; m < nl; m++) {
+                    int mm = Math.min(m, r.lambdas.length - 1);
+                    double[] b = r.betas[mm];
+                    double eta = r.intercepts[mm];
+                    for (int j = 0; j < p; j++) {
+                        eta += b[j] * d.rows[i * p + j];
+                    }
+                    double pr = Math.min(Math.max(ResponseModel.sigmoid(eta), 1e-5), 1 - 1e-5);
+                    double dev = -2 * (d.y[i] > 0 ? Math.log(pr) : Math.log(1 - pr));
+                    acc[m] += wi * dev;
+                }
+            }
+            for (int m = 0; m < nl; m++) {
+                acc[m] /= foldWeight[f];
+            }
+        }
+        double tw = 0;
+        for (double fw : foldWeight) {
+            tw += fw;
+        }
+        double[] mean = new double[nl];
+        double[] se = new double[nl];
+        for (int m = 0; m < nl; m++) {
+            double s = 0;
+            for (int f = 0; f < k; f++) {
+                s += foldWeight[f] * foldMean[f][m];
+            }
+            mean[m] = s / tw;
+            double ss = 0;
+            for (int f = 0; f < k; f++) {
+                double dd = foldMean[f][m] - mean[m];
+                ss += foldWeight[f] * dd * dd;
+            }
+            se[m] = Math.sqrt(ss / tw / (k - 1));
+        }
+        return new CvCurve(grid, mean, se, k);
+    }
+
+    /** Stratified fold ids: each class shuffled with the seed and dealt round-robin, continuing across classes. */
+    static int[] stratifiedFolds(double[] y, int k, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        int n = y.length;
+        int[] foldId = new int[n];
+        int next = 0;
+        for (int cls = 0; cls <= 1; cls++) {
+            int count = 0;
+            for (double v : y) {
+                if (v == cls) {
+                    count++;
+                }
+            }
+            int[] idx = new int[count];
+            int c = 0;
+            for (int i = 0; i < n; i++) {
+                if (y[i] == cls) {
+                    idx[c++] = i;
+                }
+            }
+            ArraySampler.shuffle(rng, idx);
+            for (int i : idx) {
+                foldId[i] = next;
+                next = (next + 1) % k;
+            }
+        }
+        return foldId;
+    }
+
+    /** The training data in the form the solver needs; package-private for tests. */
+    static final class Data {
+        final List<String> names;
+        final List<String> sampleIds;
+        final double[] rows;
+        final double[] y;
+        final double[] w;
+        final double[] penalty;
+        final double[] lower;
+        final double[] upper;
+        final int positives;
+
+        private Data(List<String> names, List<String> sampleIds, double[] rows, double[] y, double[] w,
+                double[] penalty, double[] lower, double[] upper, int positives) {
+            this.names = names;
+            this.sampleIds = sampleIds;
+            this.rows = rows;
+            this.y = y;
+            this.w = w;
+            this.penalty = penalty;
+            this.lower = lower;
+            this.upper = upper;
+            this.positives = positives;
+        }
+
+        static Data of(Cohort cohort, LogisticTrainer t) {
+            Cohort c = cohort.labelled();
+            FeatureTable ft = c.features();
+            int n = ft.sampleCount();
+            int p = ft.featureCount();
+            if (n == 0) {
+                throw new IllegalArgumentException("no labelled samples to train on");
+            }
+            if (p == 0) {
+                throw new IllegalArgumentException("no features to train on");
+            }
+            int[] labels = c.labels();
+            double[] y = new double[n];
+            int pos = 0;
+            for (int i = 0; i < n; i++) {
+                y[i] = labels[i];
+                pos += labels[i];
+            }
+            if (pos == 0 || pos == n) {
+                throw new IllegalArgumentException("training needs both classes but there are " + pos
+                        + " responders and " + (n - pos) + " non-responders");
+            }
+            List<String> names = ft.featureNames();
+            checkNamed(t.unpenalized, ft, "unpenalised");
+            checkNamed(t.lower.keySet(), ft, "lower-limited");
+            checkNamed(t.upper.keySet(), ft, "upper-limited");
+            double[] penalty = new double[p];
+            double[] lo = new double[p];
+            double[] hi = new double[p];
+            boolean anyPenalised = false;
+            for (int j = 0; j < p; j++) {
+                String f = names.get(j);
+                penalty[j] = t.unpenalized.contains(f) ? 0 : 1;
+                anyPenalised |= penalty[j] > 0;
+                lo[j] = t.lower.getOrDefault(f, Double.NEGATIVE_INFINITY);
+                hi[j] = t.upper.getOrDefault(f, Double.POSITIVE_INFINITY);
+            }
+            if (!anyPenalised) {
+                throw new IllegalArgumentException("every feature is unpenalised; at least one must be penalised");
+            }
+            double[] w = new double[n];
+            double balance1 = n / (2.0 * pos);
+            double balance0 = n / (2.0 * (n - pos));
+            for (int i = 0; i < n; i++) {
+                double wi = 1;
+                if (t.weights != null) {
+                    Double v = t.weights.get(ft.sampleIds().get(i));
+                    if (v == null) {
+                        throw new IllegalArgumentException("no weight for sample '" + ft.sampleIds().get(i) + "'");
+                    }
+                    wi = v;
+                }
+                if (t.classBalancing) {
+                    wi *= y[i] > 0 ? balance1 : balance0;
+                }
+                w[i] = wi;
+            }
+            double sw = 0;
+            double swPos = 0;
+            for (int i = 0; i < n; i++) {
+                sw += w[i];
+                swPos += w[i] * y[i];
+            }
+            if (!(swPos > 0) || !(swPos < sw)) {
+                throw new IllegalArgumentException("the weights leave one class with zero total weight (responders "
+                        + swPos + " of " + sw + ")");
+            }
+            return new Data(names, ft.sampleIds(), ft.toRowMajorArray(), y, w, penalty, lo, hi, pos);
+        }
+
+        private static void checkNamed(Set<String> named, FeatureTable ft, String what) {
+            List<String> absent = new ArrayList<>();
+            for (String f : named) {
+                if (ft.indexOfFeature(f) < 0) {
+                    absent.add(f);
+                }
+            }
+            if (!absent.isEmpty()) {
+                Collections.sort(absent);
+                throw new IllegalArgumentException(what + " features " + absent + " are not in the training table");
+            }
+        }
+
+        /** The samples not in fold {@code f}. */
+        Data subset(int[] foldId, int f, int nt) {
+            int p = names.size();
+            double[] r = new double[nt * p];
+            double[] yy = new double[nt];
+            double[] ww = new double[nt];
+            List<String> ids = new ArrayList<>(nt);
+            int c = 0;
+            int pos = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (foldId[i] == f) {
+                    continue;
+                }
+                System.arraycopy(rows, i * p, r, c * p, p);
+                yy[c] = y[i];
+                ww[c] = w[i];
+                ids.add(sampleIds.get(i));
+                pos += (int) y[i];
+                c++;
+            }
+            return new Data(names, ids, r, yy, ww, penalty, lower, upper, pos);
+        }
+
+        /** SHA-256 over feature names, values and labels. */
+        String checksum() {
+            try {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                for (String name : names) {
+                    md.update(name.getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                }
+                ByteBuffer buf = ByteBuffer.allocate(8 * (rows.length + y.length));
+                for (double v : rows) {
+                    buf.putLong(Double.doubleToLongBits(v));
+                }
+                for (double v : y) {
+                    buf.putLong(Double.doubleToLongBits(v));
+                }
+                md.update(buf.array());
+                StringBuilder sb = new StringBuilder("sha256:");
+                for (byte b : md.digest()) {
+                    sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+                }
+                return sb.toString();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            }
+        }
+    }
+
+    /** The library version, from a resource filtered by Maven; "unknown" if absent. */
+    private static String readVersion() {
+        try (InputStream in = LogisticTrainer.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties props = new Properties();
+            props.load(in);
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public String toString() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("alpha", alpha);
+        s.put("lambdas", lambdas == null ? (lambdaCount == null ? 100 : lambdaCount) + " generated" : Arrays.toString(lambdas));
+        s.put("tolerance", tolerance);
+        s.put("folds", folds);
+        s.put("seed", seed);
+        s.put("rule", rule);
+        s.put("unpenalized", new HashSet<>(unpenalized));
+        return "LogisticTrainer" + s;
+    }
+}

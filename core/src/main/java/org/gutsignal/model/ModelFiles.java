@@ -1,0 +1,214 @@
+package org.gutsignal.model;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gutsignal.io.AtomicFiles;
+
+/**
+ * Saves and loads {@link ResponseModel}s as versioned JSON.
+ *
+ * <pre>{@code
+ * ModelFiles.write(model, Path.of("model.json"));
+ * ResponseModel again = ModelFiles.read(Path.of("model.json"));   // equals(model), scores bit-identically
+ * }</pre>
+ *
+ * <p>Format version {@value #FORMAT_VERSION}:
+ * <pre>
+ * {
+ *   "formatVersion" : 1,
+ *   "type" : "gutsignal.ResponseModel",
+ *   "intercept" : -0.41,
+ *   "lambda" : 0.0123,
+ *   "alpha" : 1.0,
+ *   "features" : [ { "name" : "HMBPP", "coefficient" : 0.87 }, … ],
+ *   "provenance" : { "libraryVersion" : "0.1.0", "trainingSamples" : 800,
+ *                    "trainingChecksum" : "sha256:…", "seed" : 42 }
+ * }
+ * </pre>
+ * Numbers are written as Java's shortest round-trip decimal ({@link Double#toString(double)}),
+ * so reading a file gives back the same doubles bit for bit. Nothing time-dependent is stored:
+ * the same model always gives the same bytes. The missing-feature policy is not stored (a read
+ * model uses {@link MissingFeaturePolicy#FAIL}). Files are written atomically. Files of older
+ * format versions stay readable; a newer version is rejected.
+ *
+ * <p>Thread-safe (no shared mutable state).
+ */
+public final class ModelFiles {
+
+    /** The format version this library writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    static final String TYPE = "gutsignal.ResponseModel";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private ModelFiles() {
+    }
+
+    /**
+     * Writes a model to {@code file} (UTF-8 JSON, atomically; parent folders are created).
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public static void write(ResponseModel model, Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            JsonGenerator g = new JsonFactory().createGenerator(out);
+            g.useDefaultPrettyPrinter();
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeNumberField("formatVersion", FORMAT_VERSION);
+            g.writeStringField("type", TYPE);
+            g.writeFieldName("intercept");
+            g.writeNumber(Double.toString(model.intercept()));
+            g.writeFieldName("lambda");
+            g.writeNumber(Double.toString(model.lambda()));
+            g.writeFieldName("alpha");
+            g.writeNumber(Double.toString(model.alpha()));
+            g.writeArrayFieldStart("features");
+            List<String> names = model.featureNames();
+            double[] beta = model.coefficients();
+            for (int j = 0; j < beta.length; j++) {
+                g.writeStartObject();
+                g.writeStringField("name", names.get(j));
+                g.writeFieldName("coefficient");
+                g.writeNumber(Double.toString(beta[j]));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            Provenance p = model.provenance();
+            g.writeObjectFieldStart("provenance");
+            g.writeStringField("libraryVersion", p.libraryVersion());
+            g.writeNumberField("trainingSamples", p.trainingSamples());
+            g.writeStringField("trainingChecksum", p.trainingChecksum());
+            g.writeNumberField("seed", p.seed());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.flush();
+            out.write('\n');
+        });
+    }
+
+    /**
+     * Reads a model written by {@link #write} (this or an older format version).
+     *
+     * @throws ModelFormatException if the file is not valid JSON (with the parser's line and
+     *                              column), lacks a field, has a field of the wrong type or value, or
+     *                              has a format version newer than {@value #FORMAT_VERSION}
+     * @throws IOException          if the file cannot be read
+     */
+    public static ResponseModel read(Path file) throws IOException, ModelFormatException {
+        String name = file.toString();
+        JsonNode root;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            long line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+            long col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+            throw new ModelFormatException(name, line, col, "malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw new ModelFormatException(name, 0, 0, "expected a JSON object but the file holds "
+                    + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().toString().toLowerCase()), null);
+        }
+        JsonNode version = field(root, "formatVersion", name, "");
+        if (!version.canConvertToInt() || !version.isIntegralNumber()) {
+            throw bad(name, "formatVersion", "an integer", version);
+        }
+        int v = version.intValue();
+        if (v > FORMAT_VERSION) {
+            throw new ModelFormatException(name, 0, 0, "format version " + v + " is newer than the newest this library"
+                    + " reads (" + FORMAT_VERSION + "); upgrade gutsignal to read it", null);
+        }
+        if (v < 1) {
+            throw bad(name, "formatVersion", "a version ≥ 1", version);
+        }
+        String type = text(root, "type", name, "");
+        if (!TYPE.equals(type)) {
+            throw new ModelFormatException(name, 0, 0, "field 'type': expected \"" + TYPE + "\" but found \"" + type
+                    + "\"", null);
+        }
+        double intercept = number(root, "intercept", name, "");
+        double lambda = number(root, "lambda", name, "");
+        double alpha = number(root, "alpha", name, "");
+        JsonNode features = field(root, "features", name, "");
+        if (!features.isArray()) {
+            throw bad(name, "features", "an array", features);
+        }
+        List<String> names = new ArrayList<>(features.size());
+        double[] beta = new double[features.size()];
+        for (int j = 0; j < beta.length; j++) {
+            JsonNode f = features.get(j);
+            String at = "features[" + j + "].";
+            if (!f.isObject()) {
+                throw bad(name, "features[" + j + "]", "an object", f);
+            }
+            names.add(text(f, "name", name, at));
+            beta[j] = number(f, "coefficient", name, at);
+        }
+        JsonNode prov = field(root, "provenance", name, "");
+        if (!prov.isObject()) {
+            throw bad(name, "provenance", "an object", prov);
+        }
+        String lib = text(prov, "libraryVersion", name, "provenance.");
+        JsonNode samples = field(prov, "trainingSamples", name, "provenance.");
+        if (!samples.isIntegralNumber() || !samples.canConvertToInt() || samples.intValue() < 0) {
+            throw bad(name, "provenance.trainingSamples", "a non-negative integer", samples);
+        }
+        String checksum = text(prov, "trainingChecksum", name, "provenance.");
+        JsonNode seed = field(prov, "seed", name, "provenance.");
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw bad(name, "provenance.seed", "an integer", seed);
+        }
+        try {
+            return ResponseModel.of(names, beta, intercept, lambda, alpha,
+                    new Provenance(lib, samples.intValue(), checksum, seed.longValue()));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name, 0, 0, "inconsistent model: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode field(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+        JsonNode n = obj.get(key);
+        if (n == null || n.isNull()) {
+            throw new ModelFormatException(file, 0, 0, "missing field '" + at + key + "'", null);
+        }
+        return n;
+    }
+
+    private static String text(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+        JsonNode n = field(obj, key, file, at);
+        if (!n.isTextual()) {
+            throw bad(file, at + key, "a string", n);
+        }
+        return n.textValue();
+    }
+
+    private static double number(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+        JsonNode n = field(obj, key, file, at);
+        if (!n.isNumber() || !Double.isFinite(n.doubleValue())) {
+            throw bad(file, at + key, "a finite number", n);
+        }
+        return n.doubleValue();
+    }
+
+    private static ModelFormatException bad(String file, String key, String expected, JsonNode found) {
+        return new ModelFormatException(file, 0, 0, "field '" + key + "': expected " + expected + " but found "
+                + found, null);
+    }
+}

@@ -1,0 +1,55 @@
+package org.gutsignal.model;
+
+/**
+ * A model file is not a readable gutsignal model: the JSON is malformed, a field is missing or
+ * has the wrong type, or the file was written by a newer format version. The message names the
+ * file and, for malformed JSON, the 1-based line and column the parser reports, for example:
+ *
+ * <pre>
+ * model.json, line 4, column 18: malformed JSON: Unexpected character ('}' (code 125)) ...
+ * model.json: field 'features[2].coefficient': expected a finite number but found "abc"
+ * </pre>
+ *
+ * <p>{@link #line()} and {@link #column()} return 0 when no single place in the text is known.
+ */
+public final class ModelFormatException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final long line;
+    private final long column;
+
+    ModelFormatException(String file, long line, long column, String problem, Throwable cause) {
+        super(format(file, line, column, problem), cause);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    private static String format(String file, long line, long column, String problem) {
+        StringBuilder sb = new StringBuilder(file);
+        if (line > 0) {
+            sb.append(", line ").append(line);
+            if (column > 0) {
+                sb.append(", column ").append(column);
+            }
+        }
+        return sb.append(": ").append(problem).toString();
+    }
+
+    /** The file's name as the caller gave it. */
+    public String file() {
+        return file;
+    }
+
+    /** The 1-based line, or 0 if unknown. */
+    public long line() {
+        return line;
+    }
+
+    /** The 1-based column, or 0 if unknown. */
+    public long column() {
+        return column;
+    }
+}
