@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import smile.classification.LogisticRegression;
 
 /**
- * Scoring a whole cohort: probabilities for {@code patients} new patients from a model trained on
+ * Scoring a whole cohort: probabilities for {@code patients} synthetic patients from a model trained on
  * the 800 synthetic training patients.
  *
  * <ul>

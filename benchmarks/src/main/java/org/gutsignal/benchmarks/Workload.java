@@ -21,9 +21,6 @@ final class Workload {
 
     /** Training patients of the default synthetic cohort. */
     static final int TRAINING_PATIENTS = 800;
-    /** Seed of the cohorts that are scored (the training cohort uses the default seed). */
-    static final long SCORING_SEED = 7L;
-
     private Workload() {
     }
 
@@ -39,10 +36,13 @@ final class Workload {
         return Cohort.of(rawFeatures(r, level), r.metadata()).labelled();
     }
 
-    /** Raw features of {@code patients} new patients (another seed, no validation site). */
+    /**
+     * Raw features of {@code patients} patients of the default synthetic cohort (same seed, so the
+     * same species pool and KOs as the training patients; at 800 they are the training patients).
+     */
     static FeatureTable scoringTable(Level level, int patients) {
-        SyntheticCohort.Result r = SyntheticCohort.withDefaults().withSeed(SCORING_SEED).withPatients(patients)
-                .withValidationSize(0).generate();
+        SyntheticCohort.Result r = SyntheticCohort.withDefaults().withPatients(patients).withValidationSize(0)
+                .generate();
         return rawFeatures(r, level);
     }
 
