@@ -30,7 +30,7 @@ public record Explanation(String sampleId, double intercept, List<Contribution> 
      *
      * @param feature      the feature name
      * @param value        the sample's value of the feature (0 if missing under
-     *                     {@link MissingFeaturePolicy#ZERO})
+     *                     {@link org.gutsignal.transform.MissingFeaturePolicy#FILL_ZERO})
      * @param coefficient  the model coefficient
      * @param contribution {@code coefficient × value}, in log-odds
      */

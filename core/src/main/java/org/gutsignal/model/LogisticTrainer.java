@@ -22,6 +22,8 @@ import org.apache.commons.rng.sampling.ArraySampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.transform.FittedPreprocessing;
+import org.gutsignal.transform.Preprocessing;
 
 /**
  * Fits elastic-net penalised logistic regression exactly as R's {@code glmnet(family =
@@ -97,11 +99,12 @@ public final class LogisticTrainer {
     private final long seed;
     private final LambdaRule rule;
     private final boolean strict;
+    private final Preprocessing preprocessing;
 
     private LogisticTrainer(double alpha, Integer lambdaCount, Double lambdaMinRatio, double[] lambdas,
             double tolerance, int maxIterations, Map<String, Double> weights, boolean classBalancing,
             Set<String> unpenalized, Map<String, Double> lower, Map<String, Double> upper, int folds, long seed,
-            LambdaRule rule, boolean strict) {
+            LambdaRule rule, boolean strict, Preprocessing preprocessing) {
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("alpha must be in [0, 1] but is " + alpha);
         }
@@ -154,6 +157,7 @@ public final class LogisticTrainer {
         this.seed = seed;
         this.rule = Objects.requireNonNull(rule, "rule");
         this.strict = strict;
+        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
     }
 
     /**
@@ -164,7 +168,7 @@ public final class LogisticTrainer {
      */
     public static LogisticTrainer withDefaults() {
         return new LogisticTrainer(1.0, null, null, null, 1e-7, 100_000, null, false, Set.of(), Map.of(), Map.of(), 10,
-                42L, LambdaRule.MIN, false);
+                42L, LambdaRule.MIN, false, Preprocessing.none());
     }
 
     private LogisticTrainer copy(double alpha, Integer lambdaCount, Double lambdaMinRatio, double[] lambdas,
@@ -172,7 +176,28 @@ public final class LogisticTrainer {
             Set<String> unpenalized, Map<String, Double> lower, Map<String, Double> upper, int folds, long seed,
             LambdaRule rule, boolean strict) {
         return new LogisticTrainer(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights,
-                classBalancing, unpenalized, lower, upper, folds, seed, rule, strict);
+                classBalancing, unpenalized, lower, upper, folds, seed, rule, strict, preprocessing);
+    }
+
+    /**
+     * The preprocessing fitted on each training cohort before the model (default: none). It is
+     * fitted on the samples given to {@link #train}/{@link #fit} only and frozen into the
+     * {@link ResponseModel}, so scoring applies the training parameters to new samples; inside
+     * {@link org.gutsignal.eval.CrossValidation} that means once per outer training fold. Names
+     * given to {@link #withUnpenalized} and the limits refer to the preprocessing's output
+     * features. The inner λ-selection folds reuse the preprocessing fitted on the whole
+     * training cohort (as {@code cv.glmnet} reuses its standardisation); this affects only the
+     * choice of λ, never an outer evaluation.
+     */
+    public LogisticTrainer withPreprocessing(Preprocessing p) {
+        return new LogisticTrainer(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights,
+                classBalancing, unpenalized, lower, upper, folds, seed, rule, strict,
+                Objects.requireNonNull(p, "preprocessing"));
+    }
+
+    /** The preprocessing fitted before the model. */
+    public Preprocessing preprocessing() {
+        return preprocessing;
     }
 
     /** Elastic-net mixing, in [0, 1]: 1 = lasso, 0 = ridge. @throws IllegalArgumentException if out of range */
@@ -341,7 +366,8 @@ public final class LogisticTrainer {
      * @throws IllegalStateException    under strict convergence, if some λ did not converge
      */
     public LogisticPath path(Cohort cohort) {
-        Data d = Data.of(cohort, this);
+        Cohort c = cohort.labelled();
+        Data d = Data.of(c.withFeatures(preprocessing.fit(c.features()).apply(c.features())), this);
         return new LogisticPath(d.names, alpha, runPath(d, lambdas));
     }
 
@@ -353,7 +379,9 @@ public final class LogisticTrainer {
      * @throws IllegalStateException    under strict convergence, if some fit did not converge
      */
     public LogisticFit train(Cohort cohort) {
-        Data d = Data.of(cohort, this);
+        Cohort c = cohort.labelled();
+        FittedPreprocessing fitted = preprocessing.fit(c.features());
+        Data d = Data.of(c.withFeatures(fitted.apply(c.features())), this);
         PathSolver.Result full = runPath(d, lambdas);
         LogisticPath path = new LogisticPath(d.names, alpha, full);
         CvCurve cv = null;
@@ -370,7 +398,7 @@ public final class LogisticTrainer {
         }
         Provenance prov = new Provenance(VERSION, d.y.length, d.checksum(), seed);
         ResponseModel model = ResponseModel.of(d.names, full.betas[index], full.intercepts[index],
-                full.lambdas[index], alpha, prov);
+                full.lambdas[index], alpha, prov, fitted);
         return new LogisticFit(model, path, cv, index);
     }
 

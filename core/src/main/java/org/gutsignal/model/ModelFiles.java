@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gutsignal.io.AtomicFiles;
+import org.gutsignal.transform.FittedPreprocessing;
+import org.gutsignal.transform.FittedStep;
+import org.gutsignal.transform.StepKind;
 
 /**
  * Saves and loads {@link ResponseModel}s as versioned JSON.
@@ -35,13 +38,17 @@ import org.gutsignal.io.AtomicFiles;
  *   "alpha" : 1.0,
  *   "features" : [ { "name" : "HMBPP", "coefficient" : 0.87 }, … ],
  *   "provenance" : { "libraryVersion" : "0.1.0", "trainingSamples" : 800,
- *                    "trainingChecksum" : "sha256:…", "seed" : 42 }
+ *                    "trainingChecksum" : "sha256:…", "seed" : 42 },
+ *   "preprocessing" : { "inputFeatures" : [ "HMBPP", … ],
+ *                       "steps" : [ { "kind" : "LOG10", "inputFeatures" : [ … ], "outputFeatures" : [ … ],
+ *                                     "parameters" : [ 1.0E-5 ] }, … ] }
  * }
  * </pre>
+ * (format version 1 had no {@code preprocessing}; such a model reads its features as given).
  * Numbers are written as Java's shortest round-trip decimal ({@link Double#toString(double)}),
  * so reading a file gives back the same doubles bit for bit. Nothing time-dependent is stored:
  * the same model always gives the same bytes. The missing-feature policy is not stored (a read
- * model uses {@link MissingFeaturePolicy#FAIL}). Files are written atomically. Files of older
+ * model uses {@link org.gutsignal.transform.MissingFeaturePolicy#ERROR}). Files are written atomically. Files of older
  * format versions stay readable; a newer version is rejected.
  *
  * <p>Thread-safe (no shared mutable state).
@@ -49,7 +56,7 @@ import org.gutsignal.io.AtomicFiles;
 public final class ModelFiles {
 
     /** The format version this library writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     static final String TYPE = "gutsignal.ResponseModel";
 
@@ -96,6 +103,24 @@ public final class ModelFiles {
             g.writeNumberField("trainingSamples", p.trainingSamples());
             g.writeStringField("trainingChecksum", p.trainingChecksum());
             g.writeNumberField("seed", p.seed());
+            g.writeEndObject();
+            FittedPreprocessing pre = model.preprocessing();
+            g.writeObjectFieldStart("preprocessing");
+            writeNames(g, "inputFeatures", pre.inputFeatures());
+            g.writeArrayFieldStart("steps");
+            for (FittedStep step : pre.steps()) {
+                g.writeStartObject();
+                g.writeStringField("kind", step.kind().name());
+                writeNames(g, "inputFeatures", step.inputFeatures());
+                writeNames(g, "outputFeatures", step.outputFeatures());
+                g.writeArrayFieldStart("parameters");
+                for (double v : step.parameters()) {
+                    g.writeNumber(Double.toString(v));
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
             g.flush();
@@ -175,12 +200,85 @@ public final class ModelFiles {
         if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
             throw bad(name, "provenance.seed", "an integer", seed);
         }
+        Provenance provenance = new Provenance(lib, samples.intValue(), checksum, seed.longValue());
         try {
-            return ResponseModel.of(names, beta, intercept, lambda, alpha,
-                    new Provenance(lib, samples.intValue(), checksum, seed.longValue()));
+            if (v >= 2) {
+                return ResponseModel.of(names, beta, intercept, lambda, alpha, provenance,
+                        preprocessing(field(root, "preprocessing", name, ""), name));
+            }
+            return ResponseModel.of(names, beta, intercept, lambda, alpha, provenance);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(name, 0, 0, "inconsistent model: " + e.getMessage(), e);
         }
+    }
+
+    private static void writeNames(JsonGenerator g, String field, List<String> names) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String n : names) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
+    }
+
+    private static FittedPreprocessing preprocessing(JsonNode node, String file) throws ModelFormatException {
+        if (!node.isObject()) {
+            throw bad(file, "preprocessing", "an object", node);
+        }
+        List<String> inputs = names(node, "inputFeatures", file, "preprocessing.");
+        JsonNode steps = field(node, "steps", file, "preprocessing.");
+        if (!steps.isArray()) {
+            throw bad(file, "preprocessing.steps", "an array", steps);
+        }
+        List<FittedStep> fitted = new ArrayList<>();
+        for (int k = 0; k < steps.size(); k++) {
+            JsonNode step = steps.get(k);
+            String at = "preprocessing.steps[" + k + "].";
+            if (!step.isObject()) {
+                throw bad(file, "preprocessing.steps[" + k + "]", "an object", step);
+            }
+            String kindText = text(step, "kind", file, at);
+            StepKind kind;
+            try {
+                kind = StepKind.valueOf(kindText);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file, 0, 0, "field '" + at + "kind': expected one of "
+                        + java.util.Arrays.toString(StepKind.values()) + " but found \"" + kindText + "\"", e);
+            }
+            JsonNode params = field(step, "parameters", file, at);
+            if (!params.isArray()) {
+                throw bad(file, at + "parameters", "an array", params);
+            }
+            double[] values = new double[params.size()];
+            for (int i = 0; i < values.length; i++) {
+                JsonNode x = params.get(i);
+                if (!x.isNumber() || !Double.isFinite(x.doubleValue())) {
+                    throw bad(file, at + "parameters[" + i + "]", "a finite number", x);
+                }
+                values[i] = x.doubleValue();
+            }
+            try {
+                fitted.add(FittedStep.of(kind, names(step, "inputFeatures", file, at),
+                        names(step, "outputFeatures", file, at), values));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file, 0, 0, "inconsistent step '" + at + "': " + e.getMessage(), e);
+            }
+        }
+        return FittedPreprocessing.of(inputs, fitted);
+    }
+
+    private static List<String> names(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+        JsonNode n = field(obj, key, file, at);
+        if (!n.isArray()) {
+            throw bad(file, at + key, "an array of strings", n);
+        }
+        List<String> out = new ArrayList<>(n.size());
+        for (int i = 0; i < n.size(); i++) {
+            if (!n.get(i).isTextual()) {
+                throw bad(file, at + key + "[" + i + "]", "a string", n.get(i));
+            }
+            out.add(n.get(i).textValue());
+        }
+        return out;
     }
 
     private static JsonNode field(JsonNode obj, String key, String file, String at) throws ModelFormatException {

@@ -4,12 +4,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.eval.Predictor;
+import org.gutsignal.transform.FittedPreprocessing;
+import org.gutsignal.transform.FittedStep;
+import org.gutsignal.transform.MissingFeaturePolicy;
+import org.gutsignal.transform.StepKind;
 
 /**
- * A trained penalised logistic model: the probability of response is
- * {@code σ(intercept + Σ_j β_j x_j)} with {@code σ(t) = 1 / (1 + e^{-t})}, where {@code x_j} is
- * the value of the model's {@code j}-th feature, found by name in the table to score.
+ * A trained penalised logistic model with its frozen preprocessing: the probability of
+ * response is {@code σ(intercept + Σ_j β_j z_j)} with {@code σ(t) = 1 / (1 + e^{-t})}, where
+ * {@code z} is the sample after the model's {@link FittedPreprocessing} (log, CLR,
+ * standardisation, filters, fitted on the training data only) and {@code z_j} its
+ * {@code j}-th model feature. Raw input features are found by name in the table to score.
  *
  * <pre>{@code
  * ResponseModel model = LogisticTrainer.withDefaults().withAlpha(0.5).fit(train);
@@ -18,14 +26,22 @@ import org.gutsignal.cohort.FeatureTable;
  * ModelFiles.write(model, Path.of("model.json"));
  * }</pre>
  *
- * <p>The model holds its feature names, coefficients (on the scale of the features it was
- * trained on), intercept, the λ and α it was fitted with and its {@link Provenance}. Scoring
- * looks features up by name, so the table may hold extra features in any order; a missing
- * feature is an error unless the model was set to {@link MissingFeaturePolicy#ZERO}.
+ * <p>The model holds its feature names (the preprocessing's outputs), coefficients (on the
+ * scale of the preprocessed features), intercept, the λ and α it was fitted with, the fitted
+ * preprocessing and its {@link Provenance}. Scoring looks raw features up by name, so the table
+ * may hold extra features in any order; a missing raw feature is an error unless the model was
+ * set to {@link MissingFeaturePolicy#FILL_ZERO}.
+ *
+ * <p>Scoring is the hot path. A trailing standardisation is folded into the coefficients and
+ * intercept once, at construction ({@code β_j/s_j}, {@code b − Σ β_j c_j/s_j}), which is exact
+ * up to floating-point rounding; when what remains only selects features, samples are scored
+ * column by column straight from the table; otherwise each sample is gathered into per-thread
+ * scratch arrays and transformed with {@link FittedPreprocessing#applyRow}. Either way
+ * {@link #score(FeatureTable, double[])} allocates nothing after a thread's first call.
  *
  * <p>Immutable and thread-safe: any number of threads may score with one instance.
  */
-public final class ResponseModel {
+public final class ResponseModel implements Predictor {
 
     private final String[] featureNames;
     private final List<String> featureList;
@@ -35,9 +51,30 @@ public final class ResponseModel {
     private final double alpha;
     private final Provenance provenance;
     private final MissingFeaturePolicy missingPolicy;
+    private final FittedPreprocessing preprocessing;
+    // the scoring plan: raw features read, the preprocessing left after folding, folded coefficients
+    private final String[] rawNames;
+    private final FittedPreprocessing prefix;
+    private final boolean columnwise;
+    private final double[] foldedCoefficients;
+    private final double foldedIntercept;
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final class Scratch {
+        final int[] columns;
+        final double[] raw;
+        final double[] z;
+
+        Scratch(int rawWidth, int zWidth) {
+            columns = new int[rawWidth];
+            raw = new double[rawWidth];
+            z = new double[zWidth];
+        }
+    }
 
     private ResponseModel(List<String> featureNames, double[] coefficients, double intercept, double lambda,
-            double alpha, Provenance provenance, MissingFeaturePolicy missingPolicy) {
+            double alpha, Provenance provenance, MissingFeaturePolicy missingPolicy,
+            FittedPreprocessing preprocessing) {
         this.featureList = List.copyOf(featureNames);
         this.featureNames = featureList.toArray(new String[0]);
         this.coefficients = coefficients.clone();
@@ -65,6 +102,38 @@ public final class ResponseModel {
         if (!(lambda >= 0) || !(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("expected λ ≥ 0 and 0 ≤ α ≤ 1 but found λ=" + lambda + ", α=" + alpha);
         }
+        this.preprocessing = preprocessing == null ? FittedPreprocessing.of(featureList, List.of()) : preprocessing;
+        if (!this.preprocessing.outputFeatures().equals(featureList)) {
+            throw new IllegalArgumentException("the preprocessing writes " + this.preprocessing.outputFeatures().size()
+                    + " features but the model has " + featureList.size() + " coefficients for other or differently"
+                    + " ordered features");
+        }
+        // fold a trailing standardisation into the coefficients
+        List<FittedStep> steps = this.preprocessing.steps();
+        double[] folded = this.coefficients.clone();
+        double b0 = intercept;
+        List<FittedStep> kept = steps;
+        if (!steps.isEmpty() && steps.get(steps.size() - 1).kind() == StepKind.STANDARDIZE) {
+            double[] params = steps.get(steps.size() - 1).parameters();
+            int p = folded.length;
+            for (int j = 0; j < p; j++) {
+                folded[j] = this.coefficients[j] / params[p + j];
+                b0 -= folded[j] * params[j];
+            }
+            kept = steps.subList(0, steps.size() - 1);
+        }
+        this.prefix = FittedPreprocessing.of(this.preprocessing.inputFeatures(), kept);
+        boolean selectOnly = true;
+        for (FittedStep step : kept) {
+            selectOnly &= !step.kind().changesValues();
+        }
+        this.columnwise = selectOnly;
+        this.rawNames = (selectOnly ? prefix.outputFeatures() : prefix.inputFeatures()).toArray(new String[0]);
+        this.foldedCoefficients = folded;
+        this.foldedIntercept = b0;
+        int rawWidth = rawNames.length;
+        int zWidth = featureNames.size();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(rawWidth, zWidth));
     }
 
     /**
@@ -76,20 +145,45 @@ public final class ResponseModel {
      * @param lambda       the penalty it was fitted with (≥ 0; 0 if unpenalised)
      * @param alpha        the elastic-net mixing it was fitted with, in [0, 1]
      * @param provenance   how it was made
-     * @return the model, with {@link MissingFeaturePolicy#FAIL}
+     * @return the model, with no preprocessing and {@link MissingFeaturePolicy#ERROR}
      * @throws IllegalArgumentException if lengths differ, names repeat, a number is not finite or
      *                                  λ, α are out of range
      */
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance) {
         return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
-                MissingFeaturePolicy.FAIL);
+                MissingFeaturePolicy.ERROR, null);
     }
 
-    /** This model with another missing-feature policy (not saved in model files). */
+    /**
+     * A model whose coefficients apply to the output of a fitted preprocessing.
+     *
+     * @param preprocessing fitted on the training data; its output features must equal
+     *                      {@code featureNames}, in order
+     * @throws IllegalArgumentException as {@link #of(List, double[], double, double, double, Provenance)},
+     *                                  or if the preprocessing writes other features
+     */
+    public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
+            double alpha, Provenance provenance, FittedPreprocessing preprocessing) {
+        return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
+                MissingFeaturePolicy.ERROR, Objects.requireNonNull(preprocessing, "preprocessing"));
+    }
+
+    /** This model with another missing-feature policy for raw features (not saved in model files). */
     public ResponseModel withMissingFeatures(MissingFeaturePolicy policy) {
         return policy == missingPolicy ? this
-                : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, policy);
+                : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, policy,
+                        preprocessing);
+    }
+
+    /** The fitted preprocessing applied to raw features before the coefficients (no steps if none). */
+    public FittedPreprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** The raw features the model reads from a table to score, in the preprocessing's input order. */
+    public List<String> inputFeatures() {
+        return preprocessing.inputFeatures();
     }
 
     /** The model's feature names, in coefficient order (unmodifiable). */
@@ -136,10 +230,10 @@ public final class ResponseModel {
         return missingPolicy;
     }
 
-    /** The model features that {@code table} lacks, in model order (empty if none). */
+    /** The raw input features that {@code table} lacks, in input order (empty if none). */
     public List<String> missingFeatures(FeatureTable table) {
         List<String> missing = new ArrayList<>();
-        for (String name : featureNames) {
+        for (String name : preprocessing.inputFeatures()) {
             if (table.indexOfFeature(name) < 0) {
                 missing.add(name);
             }
@@ -148,10 +242,12 @@ public final class ResponseModel {
     }
 
     /**
-     * The probability of response of every sample in {@code table}, in its sample order.
+     * The probability of response of every sample in {@code table} (raw features), in its
+     * sample order.
      *
-     * @throws IllegalArgumentException if the table lacks model features and the policy is
-     *                                  {@link MissingFeaturePolicy#FAIL} (all missing names are listed)
+     * @throws IllegalArgumentException if the table lacks input features and the policy is
+     *                                  {@link MissingFeaturePolicy#ERROR} (all missing names are listed),
+     *                                  or the preprocessing gives a non-finite value
      */
     public double[] score(FeatureTable table) {
         double[] out = new double[table.sampleCount()];
@@ -159,13 +255,20 @@ public final class ResponseModel {
         return out;
     }
 
+    /** Scores a cohort's feature table; the {@link Predictor} view of the model. */
+    @Override
+    public double[] predict(Cohort cohort) {
+        return score(cohort.features());
+    }
+
     /**
      * Writes the probability of response of every sample into {@code out[0 .. sampleCount-1]},
-     * allocating nothing when every model feature is present.
+     * allocating nothing after the calling thread's first call.
      *
-     * <p>Cost per call: one hash lookup per model feature (no mapping is cached between calls,
-     * so a model can score tables of any layout from many threads) plus one multiply-add per
-     * sample and feature, and one {@code exp} per sample.
+     * <p>Cost per call: one hash lookup per raw input feature (no mapping is cached between
+     * calls, so a model can score tables of any layout from many threads), the preprocessing of
+     * each sample if it is not linear, one multiply-add per sample and model feature and one
+     * {@code exp} per sample.
      *
      * @throws IllegalArgumentException if {@code out} is shorter than the sample count, or as
      *                                  {@link #score(FeatureTable)}
@@ -177,15 +280,37 @@ public final class ResponseModel {
                     + " samples");
         }
         checkFeatures(table);
-        Arrays.fill(out, 0, n, intercept);
-        for (int j = 0; j < featureNames.length; j++) {
-            int col = table.indexOfFeature(featureNames[j]);
-            double b = coefficients[j];
-            if (col < 0) {
-                continue; // ZERO policy
+        Scratch s = scratch.get();
+        int[] cols = s.columns;
+        for (int k = 0; k < rawNames.length; k++) {
+            cols[k] = table.indexOfFeature(rawNames[k]);
+        }
+        if (columnwise) {
+            Arrays.fill(out, 0, n, foldedIntercept);
+            for (int k = 0; k < rawNames.length; k++) {
+                int col = cols[k];
+                if (col < 0) {
+                    continue; // FILL_ZERO policy: contributes β·0
+                }
+                double b = foldedCoefficients[k];
+                for (int i = 0; i < n; i++) {
+                    out[i] += b * table.get(i, col);
+                }
             }
+        } else {
+            double[] raw = s.raw;
+            double[] z = s.z;
+            double[] beta = foldedCoefficients;
             for (int i = 0; i < n; i++) {
-                out[i] += b * table.get(i, col);
+                for (int k = 0; k < raw.length; k++) {
+                    raw[k] = cols[k] < 0 ? 0.0 : table.get(i, cols[k]);
+                }
+                prefix.applyRow(raw, z);
+                double eta = foldedIntercept;
+                for (int j = 0; j < beta.length; j++) {
+                    eta += beta[j] * z[j];
+                }
+                out[i] = eta;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -194,7 +319,9 @@ public final class ResponseModel {
     }
 
     /**
-     * The contributions of each feature to one sample's score.
+     * The contributions of each model feature to one sample's linear predictor, on the scale of
+     * the preprocessed features ({@code β_j z_j}); they sum with the intercept to the linear
+     * predictor, which equals the one {@link #score} uses up to floating-point rounding.
      *
      * @param sample 0-based sample index in {@code table}
      * @throws IndexOutOfBoundsException if {@code sample} is out of range
@@ -203,27 +330,35 @@ public final class ResponseModel {
     public Explanation explain(FeatureTable table, int sample) {
         Objects.checkIndex(sample, table.sampleCount());
         checkFeatures(table);
+        List<String> inputs = preprocessing.inputFeatures();
+        double[] raw = new double[inputs.size()];
+        for (int k = 0; k < raw.length; k++) {
+            int col = table.indexOfFeature(inputs.get(k));
+            raw[k] = col < 0 ? 0.0 : table.get(sample, col);
+        }
+        double[] z = new double[featureNames.length];
+        preprocessing.applyRow(raw, z);
         int p = featureNames.length;
         Explanation.Contribution[] parts = new Explanation.Contribution[p];
         double eta = intercept;
         for (int j = 0; j < p; j++) {
-            int col = table.indexOfFeature(featureNames[j]);
-            double x = col < 0 ? 0.0 : table.get(sample, col);
-            double c = coefficients[j] * x;
+            double c = coefficients[j] * z[j];
             eta += c;
-            parts[j] = new Explanation.Contribution(featureNames[j], x, coefficients[j], c);
+            parts[j] = new Explanation.Contribution(featureNames[j], z[j], coefficients[j], c);
         }
         Arrays.sort(parts, (a, b) -> Double.compare(Math.abs(b.contribution()), Math.abs(a.contribution())));
         return new Explanation(table.sampleIds().get(sample), intercept, Arrays.asList(parts), eta, sigmoid(eta));
     }
 
     private void checkFeatures(FeatureTable table) {
-        if (missingPolicy == MissingFeaturePolicy.FAIL) {
-            for (String name : featureNames) {
+        if (missingPolicy == MissingFeaturePolicy.ERROR) {
+            for (String name : preprocessing.inputFeatures()) {
                 if (table.indexOfFeature(name) < 0) {
-                    throw new IllegalArgumentException("the table lacks " + missingFeatures(table).size() + " of the "
-                            + featureNames.length + " model features: " + missingFeatures(table)
-                            + " (use withMissingFeatures(MissingFeaturePolicy.ZERO) to score them as 0)");
+                    List<String> missing = missingFeatures(table);
+                    throw new IllegalArgumentException("the table lacks " + missing.size() + " of the "
+                            + preprocessing.inputFeatures().size() + " model input features: "
+                            + missing.subList(0, Math.min(10, missing.size())) + (missing.size() > 10 ? " …" : "")
+                            + " (use withMissingFeatures(MissingFeaturePolicy.FILL_ZERO) to score them as 0)");
                 }
             }
         }
@@ -246,7 +381,8 @@ public final class ResponseModel {
                 && Double.doubleToLongBits(intercept) == Double.doubleToLongBits(m.intercept)
                 && Double.doubleToLongBits(lambda) == Double.doubleToLongBits(m.lambda)
                 && Double.doubleToLongBits(alpha) == Double.doubleToLongBits(m.alpha)
-                && provenance.equals(m.provenance) && missingPolicy == m.missingPolicy;
+                && provenance.equals(m.provenance) && missingPolicy == m.missingPolicy
+                && preprocessing.equals(m.preprocessing);
     }
 
     @Override

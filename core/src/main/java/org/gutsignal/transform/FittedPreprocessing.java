@@ -223,6 +223,17 @@ public final class FittedPreprocessing {
         }
     }
 
+    /** Equal if the input features and every fitted step (parameters bit for bit) are equal; fit notes are ignored. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FittedPreprocessing f && inputFeatures.equals(f.inputFeatures) && steps.equals(f.steps);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(inputFeatures, steps);
+    }
+
     @Override
     public String toString() {
         return "FittedPreprocessing[" + inputFeatures.size() + " -> " + outputFeatures().size() + " features, "

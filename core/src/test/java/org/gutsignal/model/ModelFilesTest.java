@@ -83,8 +83,8 @@ class ModelFilesTest {
     @Test
     void missingFieldsWrongTypesAndNewerVersionsAreRejected() throws Exception {
         String good = Files.readString(resource("saved-v1.json"));
-        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"),
-                "format version 2 is newer than the newest this library reads (1); upgrade gutsignal to read it");
+        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 3"),
+                "format version 3 is newer than the newest this library reads (2); upgrade gutsignal to read it");
         assertProblem(good.replace("\"lambda\" :", "\"lambdaX\" :"), "missing field 'lambda'");
         assertProblem(good.replace("\"coefficient\" : 0.0\n", "\"coefficient\" : \"abc\"\n"),
                 "field 'features[4].coefficient': expected a finite number but found \"abc\"");

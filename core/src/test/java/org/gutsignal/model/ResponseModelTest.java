@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.transform.MissingFeaturePolicy;
 import org.junit.jupiter.api.Test;
 
 class ResponseModelTest {
@@ -34,9 +35,9 @@ class ResponseModelTest {
     void missingFeaturesFailListingThemOrScoreAsZero() {
         FeatureTable partial = TABLE.selectFeatures(List.of("LPS"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MODEL.score(partial));
-        assertEquals("the table lacks 2 of the 3 model features: [HMBPP, TMA] (use withMissingFeatures("
-                + "MissingFeaturePolicy.ZERO) to score them as 0)", e.getMessage());
-        ResponseModel zero = MODEL.withMissingFeatures(MissingFeaturePolicy.ZERO);
+        assertEquals("the table lacks 2 of the 3 model input features: [HMBPP, TMA] (use withMissingFeatures("
+                + "MissingFeaturePolicy.FILL_ZERO) to score them as 0)", e.getMessage());
+        ResponseModel zero = MODEL.withMissingFeatures(MissingFeaturePolicy.FILL_ZERO);
         assertEquals(List.of("HMBPP", "TMA"), zero.missingFeatures(partial));
         assertArrayEquals(new double[] {ResponseModel.sigmoid(-2), ResponseModel.sigmoid(-3)}, zero.score(partial), 0);
     }
