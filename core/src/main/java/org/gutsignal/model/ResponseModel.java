@@ -35,8 +35,8 @@ import org.gutsignal.transform.StepKind;
  * <p>Scoring is the hot path. A trailing standardisation is folded into the coefficients and
  * intercept once, at construction ({@code β_j/s_j}, {@code b − Σ β_j c_j/s_j}), which is exact
  * up to floating-point rounding. When what remains only selects features, samples are scored
- * straight from the table in blocks of 64, each block column by column (the table is read from
- * memory once and the block's sums are independent); when it is a single {@code ln} or
+ * straight from the table four at a time (four independent sums, rows read in memory order);
+ * when it is a single {@code ln} or
  * {@code log10}, each sample's logarithms are summed straight from the table; otherwise each
  * sample is gathered into per-thread scratch arrays and transformed with
  * {@link FittedPreprocessing#applyRow}. All paths do the same arithmetic in the same order, and
@@ -66,8 +66,6 @@ public final class ResponseModel implements Predictor {
     private final double logPseudocount;
     private final ThreadLocal<Scratch> scratch;
 
-    /** Samples scored together column by column: their rows stay in cache while each column is read. */
-    private static final int BLOCK = 64;
 
     private static final class Scratch {
         final int[] columns;
@@ -313,26 +311,45 @@ public final class ResponseModel implements Predictor {
     }
 
     /**
-     * Linear predictors when the preprocessing left after folding only selects features: the
-     * samples go in blocks of {@link #BLOCK}, each block column by column, so the table (sample-major)
-     * is read from memory once and the block's sums are independent (no serial dependency between
-     * multiply-adds). Each sum still adds its terms in model-feature order.
+     * Linear predictors when the preprocessing left after folding only selects features: four
+     * samples at a time, each with its own sum, so the multiply-adds of the four are independent
+     * and the table (sample-major) is read row by row. Each sum adds its terms in model-feature
+     * order, as a one-sample loop would.
      */
     private void scoreColumnwise(FeatureTable table, int[] cols, int n, double[] out) {
         double[] beta = foldedCoefficients;
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
-            Arrays.fill(out, start, end, foldedIntercept);
+        double b0 = foldedIntercept;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double e0 = b0;
+            double e1 = b0;
+            double e2 = b0;
+            double e3 = b0;
             for (int k = 0; k < cols.length; k++) {
                 int col = cols[k];
                 if (col < 0) {
                     continue; // FILL_ZERO policy: contributes β·0
                 }
                 double b = beta[k];
-                for (int i = start; i < end; i++) {
-                    out[i] += b * table.get(i, col);
+                e0 += b * table.get(i, col);
+                e1 += b * table.get(i + 1, col);
+                e2 += b * table.get(i + 2, col);
+                e3 += b * table.get(i + 3, col);
+            }
+            out[i] = e0;
+            out[i + 1] = e1;
+            out[i + 2] = e2;
+            out[i + 3] = e3;
+        }
+        for (; i < n; i++) {
+            double e = b0;
+            for (int k = 0; k < cols.length; k++) {
+                int col = cols[k];
+                if (col >= 0) {
+                    e += beta[k] * table.get(i, col);
                 }
             }
+            out[i] = e;
         }
     }
 
