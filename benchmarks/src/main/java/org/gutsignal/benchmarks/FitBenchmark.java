@@ -28,6 +28,9 @@ import smile.classification.LogisticRegression;
  *       starts) on all samples plus the same path on each of 10 stratified training folds, and the
  *       λ picked by the CV deviance (11 paths in all).</li>
  *   <li>{@link #gutsignalPath}: the path on all samples only, for reference.</li>
+ *   <li>{@link #gutsignalRidgeFolds10}: gutsignal's ridge (α = 0) at the one λ of
+ *       {@link ScoreBenchmark#LAMBDA}, once on each of the 10 training folds: the like-for-like
+ *       peer of the Smile loop.</li>
  *   <li>{@link #smileL2Folds10}: Smile's L2 {@code LogisticRegression.binomial} at one λ, once on
  *       each of the same 10 training folds (what a user does for the simplest 10-fold check; no λ
  *       selection at all).</li>
@@ -51,6 +54,8 @@ public class FitBenchmark {
 
     private Cohort prepared;
     private LogisticTrainer trainer;
+    private LogisticTrainer ridge;
+    private Cohort[] foldCohorts;
     private double[][][] foldX;
     private int[][] foldY;
 
@@ -65,6 +70,8 @@ public class FitBenchmark {
         int[] fold = stratifiedFolds(y);
         foldX = new double[FOLDS][][];
         foldY = new int[FOLDS][];
+        foldCohorts = new Cohort[FOLDS];
+        ridge = LogisticTrainer.withDefaults().withAlpha(0).withLambdas(new double[] {ScoreBenchmark.LAMBDA});
         for (int f = 0; f < FOLDS; f++) {
             int nt = 0;
             for (int id : fold) {
@@ -72,12 +79,15 @@ public class FitBenchmark {
             }
             foldX[f] = new double[nt][];
             foldY[f] = new int[nt];
+            int[] rows = new int[nt];
             for (int i = 0, c = 0; i < y.length; i++) {
                 if (fold[i] != f) {
                     foldX[f][c] = x[i];
+                    rows[c] = i;
                     foldY[f][c++] = y[i];
                 }
             }
+            foldCohorts[f] = prepared.selectSamples(rows);
         }
     }
 
@@ -106,6 +116,14 @@ public class FitBenchmark {
     @Benchmark
     public LogisticPath gutsignalPath() {
         return trainer.path(prepared);
+    }
+
+    /** gutsignal doing what the Smile loop does: one ridge fit at one λ per training fold, 10 fits. */
+    @Benchmark
+    public void gutsignalRidgeFolds10(Blackhole bh) {
+        for (int f = 0; f < FOLDS; f++) {
+            bh.consume(ridge.path(foldCohorts[f]));
+        }
     }
 
     /** Smile: one L2 fit per training fold, 10 fits. */
