@@ -57,6 +57,7 @@ public final class ResponseModel implements Predictor {
     private final FittedPreprocessing preprocessing;
     // the scoring plan: raw features read, the preprocessing left after folding, folded coefficients
     private final String[] rawNames;
+    private final String[] inputNames;
     private final FittedPreprocessing prefix;
     private final boolean columnwise;
     private final double[] foldedCoefficients;
@@ -135,6 +136,7 @@ public final class ResponseModel implements Predictor {
             selectOnly &= !step.kind().changesValues();
         }
         this.columnwise = selectOnly;
+        this.inputNames = this.preprocessing.inputFeatures().toArray(new String[0]);
         this.rawNames = (selectOnly ? prefix.outputFeatures() : prefix.inputFeatures()).toArray(new String[0]);
         this.foldedCoefficients = folded;
         this.foldedIntercept = b0;
@@ -425,7 +427,7 @@ public final class ResponseModel implements Predictor {
 
     private void checkFeatures(FeatureTable table) {
         if (missingPolicy == MissingFeaturePolicy.ERROR) {
-            for (String name : preprocessing.inputFeatures()) {
+            for (String name : inputNames) { // an array, not the list: no iterator on the scoring path
                 if (table.indexOfFeature(name) < 0) {
                     List<String> missing = missingFeatures(table);
                     throw new IllegalArgumentException("the table lacks " + missing.size() + " of the "
