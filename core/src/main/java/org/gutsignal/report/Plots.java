@@ -20,6 +20,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.gutsignal.profile.Direction;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -62,6 +63,14 @@ public final class Plots {
     private static final Color NON_RESPONDER = PALETTE[1];
     private static final String FONT = Font.SANS_SERIF;
     private static final String EN_DASH = "\u2013";
+
+    /**
+     * XChart puts a tick on every distinct data value of an axis when those values, in series
+     * order, happen to be equally spaced (e.g. a recall of k / positives), which gives odd tick
+     * steps. A reference line through this value, which real data practically never take, keeps
+     * the ordinary round tick steps.
+     */
+    private static final double OFF_GRID = 0.5 + Math.PI / 1000;
 
     private final int width;
     private final int height;
@@ -125,7 +134,8 @@ public final class Plots {
     public Plot roc(String title, List<Curve> curves) {
         XYChart chart = curveChart(title, curves, "1 \u2212 specificity (false positive rate)",
                 "sensitivity (true positive rate)", "AUROC", LegendPosition.InsideSE);
-        addLine(chart, "chance", new double[] {0, 1}, new double[] {0, 1}, REFERENCE, dashed(1.5f), true);
+        addLine(chart, "chance", new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1}, REFERENCE, dashed(1.5f),
+                true);
         return renderSquare(chart);
     }
 
@@ -146,8 +156,8 @@ public final class Plots {
         }
         XYChart chart = curveChart(title, curves, "recall (sensitivity)", "precision (positive predictive value)",
                 "AUPRC", LegendPosition.InsideNE);
-        addLine(chart, "baseline: prevalence " + Fmt.fixed(prevalence, 2), new double[] {0, 1},
-                new double[] {prevalence, prevalence}, REFERENCE, dashed(1.5f), true);
+        addLine(chart, "baseline: prevalence " + Fmt.fixed(prevalence, 2), new double[] {0, OFF_GRID, 1},
+                new double[] {prevalence, prevalence, prevalence}, REFERENCE, dashed(1.5f), true);
         return renderSquare(chart);
     }
 
@@ -188,10 +198,12 @@ public final class Plots {
         XYStyler ts = top.getStyler();
         ts.setXAxisTitleVisible(false);
         ts.setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        ts.setDecimalPattern("0.0");
         ts.setYAxisLeftWidthHint(leftWidth);
         ts.setLegendPosition(LegendPosition.InsideNW);
         ts.setMarkerSize(11);
-        addLine(top, "perfect calibration", new double[] {0, 1}, new double[] {0, 1}, REFERENCE, dashed(1.5f), true);
+        addLine(top, "perfect calibration", new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1}, REFERENCE,
+                dashed(1.5f), true);
         String label = "binned observed vs predicted";
         List<String> stats = new ArrayList<>();
         if (!Double.isNaN(slope)) {
@@ -210,10 +222,13 @@ public final class Plots {
         XYChart bottom = newChart(width, height - topHeight, null, "mean predicted probability", "samples");
         XYStyler bs = bottom.getStyler();
         bs.setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(Math.ceil(maxCount * 1.1));
+        bs.setXAxisDecimalPattern("0.0");
         bs.setYAxisLeftWidthHint(leftWidth);
         bs.setLegendVisible(false);
         bs.setYAxisDecimalPattern("#");
         float barWidth = (float) Math.max(3, Math.min(40, 0.6 * (width - leftWidth - 60) / Math.max(n, 10)));
+        bs.setYAxisTickMarkSpacingHint(45);
+        offGridX(bottom);
         for (int i = 0; i < n; i++) {
             addLine(bottom, "bin " + i, new double[] {px[i], px[i]}, new double[] {0, counts[i]},
                     new Color(0x56B4E9), new BasicStroke(barWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), false);
@@ -235,9 +250,9 @@ public final class Plots {
      *
      * @param title        the chart title
      * @param axisLabel    the value axis label, e.g. {@code "coefficient (log-odds per SD)"}
-     * @param coefficients one or more coefficients; feature names should be distinct
+     * @param coefficients one or more coefficients with distinct feature names
      * @return the rendered image
-     * @throws IllegalArgumentException if {@code coefficients} is empty
+     * @throws IllegalArgumentException if {@code coefficients} is empty or a feature appears twice
      */
     public Plot coefficients(String title, String axisLabel, List<Coefficient> coefficients) {
         if (coefficients.isEmpty()) {
@@ -257,19 +272,29 @@ public final class Plots {
         double pad = hi > lo ? 0.06 * (hi - lo) : 1;
         st.setXAxisMin(lo - pad).setXAxisMax(hi + pad);
         String[] names = new String[n];
+        Set<String> seen = new TreeSet<>();
         for (int i = 0; i < n; i++) {
             names[i] = sorted.get(i).feature();
+            if (!seen.add(names[i])) {
+                throw new IllegalArgumentException("feature " + names[i] + " appears twice");
+            }
         }
         rowLabels(chart, names);
         float bar = (float) Math.max(2, Math.min(40, 0.6 * (height - 170) / n));
         BasicStroke stroke = new BasicStroke(bar, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
-        Set<Direction> inLegend = EnumSet.noneOf(Direction.class);
+        Set<Direction> present = EnumSet.noneOf(Direction.class);
         for (int i = 0; i < n; i++) {
             Coefficient c = sorted.get(i);
-            XYSeries s = addLine(chart, "row " + i, new double[] {0, c.value()}, new double[] {i, i},
-                    colour(c.direction()), stroke, inLegend.add(c.direction()));
-            s.setLabel(c.direction().token());
+            addLine(chart, "row " + i, new double[] {0, c.value()}, new double[] {i, i}, colour(c.direction()), stroke,
+                    false);
+            present.add(c.direction());
         }
+        // legend swatches: zero-length lines (invisible in the plot) on an existing row
+        BasicStroke swatch = new BasicStroke(10f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+        for (Direction d : present) {
+            addLine(chart, d.token(), new double[] {0, 0}, new double[] {0, 0}, colour(d), swatch, true);
+        }
+        offGridX(chart);
         chart.addAnnotation(new AnnotationLine(0, true, false));
         st.setAnnotationLineColor(Color.DARK_GRAY);
         st.setAnnotationLineStroke(new BasicStroke(1.2f));
@@ -287,7 +312,8 @@ public final class Plots {
      * @param groups    one or more rows
      * @param pooled    the pooled row, or {@code null} for none
      * @return the rendered image
-     * @throws IllegalArgumentException if {@code groups} is empty
+     * @throws IllegalArgumentException if {@code groups} is empty or a group name appears twice
+     *                                  (including the pooled row's)
      */
     public Plot forest(String title, String axisLabel, List<GroupEstimate> groups, GroupEstimate pooled) {
         if (groups.isEmpty()) {
@@ -301,12 +327,19 @@ public final class Plots {
             rows.add(groups.get(i));
         }
         int n = rows.size();
+        Set<String> seen = new TreeSet<>();
+        for (GroupEstimate r : rows) {
+            if (!seen.add(r.group())) {
+                throw new IllegalArgumentException("group " + r.group() + " appears twice");
+            }
+        }
         XYChart chart = newChart(width, height, title, axisLabel, "");
         XYStyler st = chart.getStyler();
         st.setYAxisTitleVisible(false);
         st.setLegendVisible(false);
         st.setPlotGridHorizontalLinesVisible(false);
         st.setXAxisMin(0.0).setXAxisMax(1.0);
+        st.setXAxisDecimalPattern("0.0");
         st.setMarkerSize(13);
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
@@ -324,6 +357,7 @@ public final class Plots {
             p.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         }
         rowLabels(chart, labels);
+        offGridX(chart);
         chart.addAnnotation(new AnnotationLine(0.5, true, false));
         if (pooled != null) {
             chart.addAnnotation(new AnnotationLine(0.5, false, false));
@@ -398,7 +432,7 @@ public final class Plots {
             }
             spread = 0.08;
         }
-        String xTitle = groups == null ? "" : "group (blue: responders, red: non-responders)";
+        String xTitle = "";
         if (hidden > 0) {
             xTitle += (xTitle.isEmpty() ? "" : "; ") + hidden + (hidden == 1 ? " value" : " values")
                     + " \u2264 0 not shown on the log scale";
@@ -414,14 +448,32 @@ public final class Plots {
         double xMin = groups == null ? -0.5 : -0.6;
         double xMax = groups == null ? 1.5 : g - 0.4;
         st.setXAxisMin(xMin).setXAxisMax(xMax);
-        // one tick per integer: the tick step XChart picks is span * hint / plot width, rounded to 1
-        double plotWidth = st.getPlotContentSize() * (width - 150);
-        st.setXAxisTickMarkSpacingHint((int) Math.max(1, Math.round(plotWidth / (xMax - xMin))));
-        String[] ticks = tickLabels;
-        st.setxAxisTickLabelsFormattingFunction(v -> {
-            long k = Math.round(v);
-            return Math.abs(v - k) < 1e-6 && k >= 0 && k < ticks.length ? ticks[(int) k] : "";
-        });
+        // column labels are written above the columns: XChart's tick placement cannot be pinned
+        // to the column positions
+        st.setXAxisTicksVisible(false);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (List<Double> column : columns) {
+            for (double v : column) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double labelY;
+        if (logScale) {
+            double ratio = hi > lo ? hi / lo : 10;
+            st.setYAxisMin(lo / Math.pow(ratio, 0.04)).setYAxisMax(hi * Math.pow(ratio, 0.16));
+            labelY = hi * Math.pow(ratio, 0.09);
+        } else {
+            double range = hi > lo ? hi - lo : Math.max(1, Math.abs(hi));
+            st.setYAxisMin(lo - 0.04 * range).setYAxisMax(hi + 0.14 * range);
+            labelY = hi + 0.08 * range;
+        }
+        st.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 14));
+        st.setAnnotationTextFontColor(Color.BLACK);
+        for (int k = 0; k < tickLabels.length; k++) {
+            chart.addAnnotation(new AnnotationText(tickLabels[k], k, labelY, false));
+        }
 
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(jitterSeed);
         for (int response = 0; response < 2; response++) {
@@ -473,6 +525,7 @@ public final class Plots {
         XYChart chart = newChart(side, height, title, xTitle, yTitle);
         XYStyler st = chart.getStyler();
         st.setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        st.setDecimalPattern("0.0");
         st.setLegendPosition(legend);
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);
@@ -510,7 +563,7 @@ public final class Plots {
 
     /** Width of a chart whose plot area is about square at the configured height. */
     private int squareChartWidth() {
-        return Math.min(width, height + 40);
+        return Math.min(width, height - 10);
     }
 
     /**
@@ -524,14 +577,29 @@ public final class Plots {
         XYStyler st = chart.getStyler();
         if (n == 1) {
             st.setYAxisMin(-1.0).setYAxisMax(1.0);
-            st.setYAxisTickMarkSpacingHint(10_000);
         } else {
             st.setPlotContentSize((n - 1.0) / n);
         }
-        st.setyAxisTickLabelsFormattingFunction(v -> {
-            long k = Math.round(v);
-            return Math.abs(v - k) < 1e-6 && k >= 0 && k < n ? labels[(int) k] : " ";
-        });
+        st.setyAxisTickLabelsFormattingFunction(v -> tickLabel(labels, v));
+    }
+
+    /**
+     * {@code labels[k]} at the integer {@code k}; elsewhere a blank, one space below the first
+     * label and two above it. (XChart draws no ticks at all when the axis minimum and maximum
+     * format to the same text.)
+     */
+    private static String tickLabel(String[] labels, double v) {
+        long k = Math.round(v);
+        if (Math.abs(v - k) < 1e-6 && k >= 0 && k < labels.length) {
+            return labels[(int) k];
+        }
+        return v < 0 ? " " : "  ";
+    }
+
+
+    /** An invisible point at x = {@link #OFF_GRID} on the first row, added after all rows. */
+    private static void offGridX(XYChart chart) {
+        addLine(chart, "off grid", new double[] {OFF_GRID}, new double[] {0}, Color.WHITE, SeriesLines.NONE, false);
     }
 
     private static XYChart newChart(int w, int h, String title, String xTitle, String yTitle) {
@@ -561,7 +629,6 @@ public final class Plots {
         st.setToolTipsEnabled(false);
         st.setZoomEnabled(false);
         st.setCursorEnabled(false);
-        st.setDecimalPattern("0.0#");
         return chart;
     }
 

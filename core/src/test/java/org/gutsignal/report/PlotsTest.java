@@ -21,11 +21,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.gutsignal.profile.Direction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Renders every plot headless with realistic data, checks each PNG decodes at the configured
  * size and is not blank, and keeps the images under {@code target/report-samples/} for a look.
  */
+@Timeout(120)
 class PlotsTest {
 
     private static final Path SAMPLES = Path.of("target", "report-samples");
@@ -147,6 +149,10 @@ class PlotsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> PLOTS.responseStrip("t", "v", new double[] {0, -1}, new int[] {1, 0}, null, true));
         assertThrows(IllegalArgumentException.class, () -> PLOTS.withSize(100, 600));
+        Coefficient a = new Coefficient("HMBPP", 1, Direction.STIMULATORY);
+        assertThrows(IllegalArgumentException.class, () -> PLOTS.coefficients("t", "c", List.of(a, a)));
+        GroupEstimate g = new GroupEstimate("site1", 0.6, 0.5, 0.7);
+        assertThrows(IllegalArgumentException.class, () -> PLOTS.forest("t", "AUROC", List.of(g, g), null));
     }
 
     @Test
