@@ -154,7 +154,7 @@ public final class QuickStart {
 
         ModelFiles.write(model, out.resolve("model.json"));
         QuickStartReport.write(out, model, catalog, cv, valAuc, pVal, validation, molecules, o);
-        o.printf("%nWrote %s (model.json, plots, CSV tables) in %.1f s total%n", out.toAbsolutePath(),
+        o.printf("%nWrote %s (model.json, report.html, plots, CSV tables) in %.1f s total%n", out.toAbsolutePath(),
                 (System.nanoTime() - start) / 1e9);
     }
 

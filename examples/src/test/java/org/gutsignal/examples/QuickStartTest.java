@@ -30,6 +30,7 @@ class QuickStartTest {
             "hmbpp_by_response.png"}) {
             assertTrue(ImageIO.read(out.resolve(png).toFile()).getWidth() >= 600, png);
         }
+        assertTrue(Files.readString(out.resolve("report.html")).contains("data:image/png;base64,"));
         for (String csv : new String[] {"coefficients.csv", "cv_scores.csv", "validation_scores.csv"}) {
             assertTrue(Files.readAllLines(out.resolve(csv)).size() > 6, csv);
         }
