@@ -227,7 +227,6 @@ public final class Plots {
         bs.setLegendVisible(false);
         bs.setYAxisDecimalPattern("#");
         float barWidth = (float) Math.max(3, Math.min(40, 0.6 * (width - leftWidth - 60) / Math.max(n, 10)));
-        bs.setYAxisTickMarkSpacingHint(45);
         offGridX(bottom);
         for (int i = 0; i < n; i++) {
             addLine(bottom, "bin " + i, new double[] {px[i], px[i]}, new double[] {0, counts[i]},
