@@ -465,7 +465,8 @@ public final class Plots {
             labelY = hi * Math.pow(ratio, 0.09);
         } else {
             double range = hi > lo ? hi - lo : Math.max(1, Math.abs(hi));
-            st.setYAxisMin(lo - 0.04 * range).setYAxisMax(hi + 0.14 * range);
+            // non-negative values (capacities, abundances) keep the axis at 0 rather than below it
+            st.setYAxisMin(lo >= 0 ? Math.max(0, lo - 0.04 * range) : lo - 0.04 * range).setYAxisMax(hi + 0.14 * range);
             labelY = hi + 0.08 * range;
         }
         st.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 14));
