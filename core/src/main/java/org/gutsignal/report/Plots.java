@@ -227,7 +227,6 @@ public final class Plots {
         bs.setLegendVisible(false);
         bs.setYAxisDecimalPattern("#");
         float barWidth = (float) Math.max(3, Math.min(40, 0.6 * (width - leftWidth - 60) / Math.max(n, 10)));
-        bs.setYAxisTickMarkSpacingHint(45);
         offGridX(bottom);
         for (int i = 0; i < n; i++) {
             addLine(bottom, "bin " + i, new double[] {px[i], px[i]}, new double[] {0, counts[i]},
@@ -466,7 +465,8 @@ public final class Plots {
             labelY = hi * Math.pow(ratio, 0.09);
         } else {
             double range = hi > lo ? hi - lo : Math.max(1, Math.abs(hi));
-            st.setYAxisMin(lo - 0.04 * range).setYAxisMax(hi + 0.14 * range);
+            // non-negative values (capacities, abundances) keep the axis at 0 rather than below it
+            st.setYAxisMin(lo >= 0 ? Math.max(0, lo - 0.04 * range) : lo - 0.04 * range).setYAxisMax(hi + 0.14 * range);
             labelY = hi + 0.08 * range;
         }
         st.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 14));
