@@ -34,9 +34,12 @@ import org.gutsignal.transform.StepKind;
  *
  * <p>Scoring is the hot path. A trailing standardisation is folded into the coefficients and
  * intercept once, at construction ({@code β_j/s_j}, {@code b − Σ β_j c_j/s_j}), which is exact
- * up to floating-point rounding; when what remains only selects features, samples are scored
- * column by column straight from the table; otherwise each sample is gathered into per-thread
- * scratch arrays and transformed with {@link FittedPreprocessing#applyRow}. Either way
+ * up to floating-point rounding. When what remains only selects features, samples are scored
+ * straight from the table four at a time (four independent sums, rows read in memory order);
+ * when it is a single {@code ln} or
+ * {@code log10}, each sample's logarithms are summed straight from the table; otherwise each
+ * sample is gathered into per-thread scratch arrays and transformed with
+ * {@link FittedPreprocessing#applyRow}. All paths do the same arithmetic in the same order, and
  * {@link #score(FeatureTable, double[])} allocates nothing after a thread's first call.
  *
  * <p>Immutable and thread-safe: any number of threads may score with one instance.
@@ -58,7 +61,11 @@ public final class ResponseModel implements Predictor {
     private final boolean columnwise;
     private final double[] foldedCoefficients;
     private final double foldedIntercept;
+    // LN or LOG10 if that one element-wise step is all that is left after folding, else null
+    private final StepKind logKind;
+    private final double logPseudocount;
     private final ThreadLocal<Scratch> scratch;
+
 
     private static final class Scratch {
         final int[] columns;
@@ -131,6 +138,10 @@ public final class ResponseModel implements Predictor {
         this.rawNames = (selectOnly ? prefix.outputFeatures() : prefix.inputFeatures()).toArray(new String[0]);
         this.foldedCoefficients = folded;
         this.foldedIntercept = b0;
+        boolean singleLog = kept.size() == 1
+                && (kept.get(0).kind() == StepKind.LN || kept.get(0).kind() == StepKind.LOG10);
+        this.logKind = singleLog ? kept.get(0).kind() : null;
+        this.logPseudocount = singleLog ? kept.get(0).parameters()[0] : 0.0;
         int rawWidth = rawNames.length;
         int zWidth = featureNames.size();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(rawWidth, zWidth));
@@ -286,36 +297,98 @@ public final class ResponseModel implements Predictor {
             cols[k] = table.indexOfFeature(rawNames[k]);
         }
         if (columnwise) {
-            Arrays.fill(out, 0, n, foldedIntercept);
-            for (int k = 0; k < rawNames.length; k++) {
-                int col = cols[k];
-                if (col < 0) {
-                    continue; // FILL_ZERO policy: contributes β·0
-                }
-                double b = foldedCoefficients[k];
-                for (int i = 0; i < n; i++) {
-                    out[i] += b * table.get(i, col);
-                }
-            }
+            scoreColumnwise(table, cols, n, out);
+        } else if (logKind != null) {
+            scoreLog(table, cols, n, out, s);
         } else {
-            double[] raw = s.raw;
-            double[] z = s.z;
-            double[] beta = foldedCoefficients;
             for (int i = 0; i < n; i++) {
-                for (int k = 0; k < raw.length; k++) {
-                    raw[k] = cols[k] < 0 ? 0.0 : table.get(i, cols[k]);
-                }
-                prefix.applyRow(raw, z);
-                double eta = foldedIntercept;
-                for (int j = 0; j < beta.length; j++) {
-                    eta += beta[j] * z[j];
-                }
-                out[i] = eta;
+                out[i] = linearPredictor(table, cols, i, s);
             }
         }
         for (int i = 0; i < n; i++) {
             out[i] = sigmoid(out[i]);
         }
+    }
+
+    /**
+     * Linear predictors when the preprocessing left after folding only selects features: four
+     * samples at a time, each with its own sum, so the multiply-adds of the four are independent
+     * and the table (sample-major) is read row by row. Each sum adds its terms in model-feature
+     * order, as a one-sample loop would.
+     */
+    private void scoreColumnwise(FeatureTable table, int[] cols, int n, double[] out) {
+        double[] beta = foldedCoefficients;
+        double b0 = foldedIntercept;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double e0 = b0;
+            double e1 = b0;
+            double e2 = b0;
+            double e3 = b0;
+            for (int k = 0; k < cols.length; k++) {
+                int col = cols[k];
+                if (col < 0) {
+                    continue; // FILL_ZERO policy: contributes β·0
+                }
+                double b = beta[k];
+                e0 += b * table.get(i, col);
+                e1 += b * table.get(i + 1, col);
+                e2 += b * table.get(i + 2, col);
+                e3 += b * table.get(i + 3, col);
+            }
+            out[i] = e0;
+            out[i + 1] = e1;
+            out[i + 2] = e2;
+            out[i + 3] = e3;
+        }
+        for (; i < n; i++) {
+            double e = b0;
+            for (int k = 0; k < cols.length; k++) {
+                int col = cols[k];
+                if (col >= 0) {
+                    e += beta[k] * table.get(i, col);
+                }
+            }
+            out[i] = e;
+        }
+    }
+
+    /**
+     * Linear predictors when the preprocessing left after folding is one {@code ln} or
+     * {@code log10} step: the same arithmetic as {@link FittedPreprocessing#applyRow} followed by
+     * the dot product, without the gather into scratch arrays. A non-finite sum means some
+     * logarithm was not finite; that sample is redone through {@link #linearPredictor}, which
+     * throws the preprocessing's message.
+     */
+    private void scoreLog(FeatureTable table, int[] cols, int n, double[] out, Scratch s) {
+        double[] beta = foldedCoefficients;
+        double c = logPseudocount;
+        boolean log10 = logKind == StepKind.LOG10;
+        for (int i = 0; i < n; i++) {
+            double eta = foldedIntercept;
+            for (int k = 0; k < beta.length; k++) {
+                int col = cols[k];
+                double x = (col < 0 ? 0.0 : table.get(i, col)) + c;
+                eta += beta[k] * (log10 ? Math.log10(x) : Math.log(x));
+            }
+            out[i] = Double.isFinite(eta) ? eta : linearPredictor(table, cols, i, s);
+        }
+    }
+
+    /** One sample's linear predictor through the general preprocessing path. */
+    private double linearPredictor(FeatureTable table, int[] cols, int i, Scratch s) {
+        double[] raw = s.raw;
+        double[] z = s.z;
+        double[] beta = foldedCoefficients;
+        for (int k = 0; k < raw.length; k++) {
+            raw[k] = cols[k] < 0 ? 0.0 : table.get(i, cols[k]);
+        }
+        prefix.applyRow(raw, z);
+        double eta = foldedIntercept;
+        for (int j = 0; j < beta.length; j++) {
+            eta += beta[j] * z[j];
+        }
+        return eta;
     }
 
     /**

@@ -1,0 +1,87 @@
+package org.gutsignal.benchmarks;
+
+import java.util.List;
+import org.gutsignal.cohort.Cohort;
+import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.profile.MoleculeCatalog;
+import org.gutsignal.profile.SignallingProfiler;
+import org.gutsignal.synth.SyntheticCohort;
+import org.gutsignal.transform.FittedPreprocessing;
+import org.gutsignal.transform.FittedStep;
+import org.gutsignal.transform.Preprocessing;
+import org.gutsignal.transform.StepKind;
+import org.gutsignal.transform.Transform;
+
+/**
+ * The data every benchmark shares, built from seeded synthetic cohorts: the 800 training
+ * patients of {@link SyntheticCohort#withDefaults()} (labelled, validation site left out) and
+ * fresh patients to score, at a {@link Level}.
+ */
+final class Workload {
+
+    /** Training patients of the default synthetic cohort. */
+    static final int TRAINING_PATIENTS = 800;
+    private Workload() {
+    }
+
+    /** The preprocessing a model at this level uses: ln(1 + x) or log10(1 + x), then standardise. */
+    static Preprocessing preprocessing(Level level) {
+        return Preprocessing.of(level == Level.MOLECULE ? Transform.ln(1.0) : Transform.log10(1.0),
+                Transform.standardize());
+    }
+
+    /** The labelled 800 training patients with raw features at this level (capacities or KO CPM). */
+    static Cohort trainingCohort(Level level) {
+        SyntheticCohort.Result r = SyntheticCohort.withDefaults().withValidationSize(0).generate();
+        return Cohort.of(rawFeatures(r, level), r.metadata()).labelled();
+    }
+
+    /**
+     * Raw features of {@code patients} patients of the default synthetic cohort (same seed, so the
+     * same species pool and KOs as the training patients; at 800 they are the training patients).
+     */
+    static FeatureTable scoringTable(Level level, int patients) {
+        SyntheticCohort.Result r = SyntheticCohort.withDefaults().withPatients(patients).withValidationSize(0)
+                .generate();
+        return rawFeatures(r, level);
+    }
+
+    private static FeatureTable rawFeatures(SyntheticCohort.Result r, Level level) {
+        return level == Level.MOLECULE
+                ? SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(r.ko()).capacities()
+                : r.ko();
+    }
+
+    /**
+     * Folds a log-then-standardise preprocessing into a linear model on {@code ln(x + c)}:
+     * {@code b0 + Σ β_j (log_k(x_j + c) − μ_j)/σ_j = b0' + Σ β'_j ln(x_j + c)}.
+     *
+     * @param beta      coefficients on the standardised scale, in {@code fitted.outputFeatures()} order
+     * @param intercept intercept on that scale
+     * @return {@code [b0', c, β'_1 .. β'_p]}
+     */
+    static double[] foldIntoLn(FittedPreprocessing fitted, double[] beta, double intercept) {
+        List<FittedStep> steps = fitted.steps();
+        FittedStep log = steps.get(0);
+        FittedStep std = steps.get(1);
+        if (steps.size() != 2 || std.kind() != StepKind.STANDARDIZE
+                || (log.kind() != StepKind.LN && log.kind() != StepKind.LOG10)) {
+            throw new IllegalStateException("expected log then standardise but found " + steps);
+        }
+        double k = log.kind() == StepKind.LOG10 ? Math.log(10) : 1.0;
+        double c = log.parameters()[0];
+        double[] ms = std.parameters();
+        int p = beta.length;
+        double[] folded = new double[p + 2];
+        double b0 = intercept;
+        for (int j = 0; j < p; j++) {
+            double mu = ms[j];
+            double sd = ms[p + j];
+            folded[j + 2] = beta[j] / (sd * k);
+            b0 -= beta[j] * mu / sd;
+        }
+        folded[0] = b0;
+        folded[1] = c;
+        return folded;
+    }
+}
