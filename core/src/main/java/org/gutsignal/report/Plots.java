@@ -1,0 +1,711 @@
+package org.gutsignal.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.imageio.ImageIO;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.gutsignal.profile.Direction;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler.LegendLayout;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The figures of a gutsignal report, rendered to PNG with XChart. Settings (image size, jitter
+ * seed) are immutable; each factory method renders one {@link Plot}:
+ * <pre>{@code
+ * Plots plots = Plots.withDefaults().withSize(700, 700);
+ * Plot roc = plots.roc("Cross-validated ROC",
+ *         List.of(Curve.of("molecules", fpr, tpr).withEstimate(0.71, 0.66, 0.76)));
+ * roc.write(Path.of("out/roc.png"));
+ * }</pre>
+ *
+ * <p>Rendering needs no display (it works with {@code -Djava.awt.headless=true}). Colours come
+ * from the Okabe–Ito palette, which stays distinguishable for colour-blind readers. Text is
+ * formatted independently of the default locale. Inputs are never modified.
+ *
+ * <p>Immutable and thread-safe; each call renders into its own image.
+ */
+public final class Plots {
+
+    /** Okabe–Ito: blue, vermillion, bluish green, orange, reddish purple, sky blue, black. */
+    private static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00),
+        new Color(0xCC79A7), new Color(0x56B4E9), Color.BLACK,
+    };
+    private static final Color STIMULATORY = new Color(0x1B9E77);
+    private static final Color INHIBITORY = new Color(0xC8553D);
+    private static final Color UNCLEAR = new Color(0x9A9A9A);
+    private static final Color REFERENCE = new Color(0x777777);
+    private static final Color RESPONDER = PALETTE[0];
+    private static final Color NON_RESPONDER = PALETTE[1];
+    private static final String FONT = Font.SANS_SERIF;
+    private static final String EN_DASH = "\u2013";
+
+    /**
+     * XChart puts a tick on every distinct data value of an axis when those values, in series
+     * order, happen to be equally spaced (e.g. a recall of k / positives), which gives odd tick
+     * steps. A reference line through this value, which real data practically never take, keeps
+     * the ordinary round tick steps.
+     */
+    private static final double OFF_GRID = 0.5 + Math.PI / 1000;
+
+    private final int width;
+    private final int height;
+    private final long jitterSeed;
+
+    private Plots(int width, int height, long jitterSeed) {
+        this.width = width;
+        this.height = height;
+        this.jitterSeed = jitterSeed;
+    }
+
+    /** Images of 800 × 600 pixels, jitter seed 1. */
+    public static Plots withDefaults() {
+        return new Plots(800, 600, 1L);
+    }
+
+    /**
+     * A copy that renders images of {@code width} × {@code height} pixels. ROC and
+     * precision-recall plots keep a square plot area, centred in the image.
+     *
+     * @throws IllegalArgumentException if a side is below 200 or above 10000 pixels
+     */
+    public Plots withSize(int width, int height) {
+        if (width < 200 || height < 200 || width > 10_000 || height > 10_000) {
+            throw new IllegalArgumentException("image sides must be in [200, 10000] pixels but are " + width + " x " + height);
+        }
+        return new Plots(width, height, jitterSeed);
+    }
+
+    /** A copy whose strip plots jitter points horizontally with this seed (same seed, same image). */
+    public Plots withJitterSeed(long seed) {
+        return new Plots(width, height, seed);
+    }
+
+    /** Image width in pixels. */
+    public int width() {
+        return width;
+    }
+
+    /** Image height in pixels. */
+    public int height() {
+        return height;
+    }
+
+    /** The seed of the horizontal jitter in {@link #responseStrip}. */
+    public long jitterSeed() {
+        return jitterSeed;
+    }
+
+    /**
+     * ROC curves: true positive rate against false positive rate, both axes 0–1 on a square
+     * plot area, with the chance diagonal. Each curve's legend label carries its estimate, e.g.
+     * {@code "molecules: AUROC 0.71 (0.66–0.76)"}; bands are drawn as translucent areas and fold
+     * curves as thin translucent lines in the curve's colour.
+     *
+     * @param title  the chart title
+     * @param curves one or more curves with x = false positive rate, y = true positive rate
+     * @return the rendered image
+     * @throws IllegalArgumentException if {@code curves} is empty or two curves share a name
+     */
+    public Plot roc(String title, List<Curve> curves) {
+        XYChart chart = curveChart(title, curves, "1 \u2212 specificity (false positive rate)",
+                "sensitivity (true positive rate)", "AUROC", LegendPosition.InsideSE);
+        addLine(chart, "chance", new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1}, REFERENCE, dashed(1.5f),
+                true);
+        return renderSquare(chart);
+    }
+
+    /**
+     * Precision-recall curves with the prevalence baseline (the precision of a classifier that
+     * ranks at random). Legend labels carry the estimate as {@code "name: AUPRC 0.55 (…)"}.
+     *
+     * @param title      the chart title
+     * @param curves     one or more curves with x = recall, y = precision
+     * @param prevalence fraction of positives (responders) in the evaluated samples, in (0, 1)
+     * @return the rendered image
+     * @throws IllegalArgumentException if {@code curves} is empty, two curves share a name or the
+     *                                  prevalence is outside (0, 1)
+     */
+    public Plot precisionRecall(String title, List<Curve> curves, double prevalence) {
+        if (!(prevalence > 0 && prevalence < 1)) {
+            throw new IllegalArgumentException("prevalence must be in (0, 1) but is " + prevalence);
+        }
+        XYChart chart = curveChart(title, curves, "recall (sensitivity)", "precision (positive predictive value)",
+                "AUPRC", LegendPosition.InsideNE);
+        addLine(chart, "baseline: prevalence " + Fmt.fixed(prevalence, 2), new double[] {0, OFF_GRID, 1},
+                new double[] {prevalence, prevalence, prevalence}, REFERENCE, dashed(1.5f), true);
+        return renderSquare(chart);
+    }
+
+    /**
+     * A calibration plot: observed fraction of responders against mean predicted probability per
+     * bin, with the diagonal of perfect calibration, and below it a bar panel of the number of
+     * samples per bin. The legend states the calibration slope and intercept (NaN values are
+     * left out).
+     *
+     * @param title     the chart title
+     * @param bins      one or more bins; drawn in order of mean predicted probability
+     * @param slope     calibration slope (1 is ideal), or NaN
+     * @param intercept calibration intercept (calibration-in-the-large, 0 is ideal), or NaN
+     * @return the rendered image
+     * @throws IllegalArgumentException if {@code bins} is empty
+     */
+    public Plot calibration(String title, List<CalibrationBin> bins, double slope, double intercept) {
+        if (bins.isEmpty()) {
+            throw new IllegalArgumentException("a calibration plot needs at least one bin");
+        }
+        List<CalibrationBin> sorted = new ArrayList<>(bins);
+        sorted.sort(Comparator.comparingDouble(CalibrationBin::meanPredicted));
+        int n = sorted.size();
+        double[] px = new double[n];
+        double[] py = new double[n];
+        double[] counts = new double[n];
+        double maxCount = 0;
+        for (int i = 0; i < n; i++) {
+            px[i] = sorted.get(i).meanPredicted();
+            py[i] = sorted.get(i).observedFraction();
+            counts[i] = sorted.get(i).count();
+            maxCount = Math.max(maxCount, counts[i]);
+        }
+        int topHeight = (int) Math.round(height * 0.72);
+        int leftWidth = 80;
+
+        XYChart top = newChart(width, topHeight, title, "", "observed fraction responding");
+        XYStyler ts = top.getStyler();
+        ts.setXAxisTitleVisible(false);
+        ts.setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        ts.setDecimalPattern("0.0");
+        ts.setYAxisLeftWidthHint(leftWidth);
+        ts.setLegendPosition(LegendPosition.InsideNW);
+        ts.setMarkerSize(11);
+        addLine(top, "perfect calibration", new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1}, REFERENCE,
+                dashed(1.5f), true);
+        String label = "binned observed vs predicted";
+        List<String> stats = new ArrayList<>();
+        if (!Double.isNaN(slope)) {
+            stats.add("slope " + Fmt.fixed(slope, 2));
+        }
+        if (!Double.isNaN(intercept)) {
+            stats.add("intercept " + Fmt.fixed(intercept, 2));
+        }
+        if (!stats.isEmpty()) {
+            label += " (" + String.join(", ", stats) + ")";
+        }
+        XYSeries s = addLine(top, label, px, py, PALETTE[0], new BasicStroke(2f), true);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(PALETTE[0]);
+
+        XYChart bottom = newChart(width, height - topHeight, null, "mean predicted probability", "samples");
+        XYStyler bs = bottom.getStyler();
+        bs.setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(Math.ceil(maxCount * 1.1));
+        bs.setXAxisDecimalPattern("0.0");
+        bs.setYAxisLeftWidthHint(leftWidth);
+        bs.setLegendVisible(false);
+        bs.setYAxisDecimalPattern("#");
+        float barWidth = (float) Math.max(3, Math.min(40, 0.6 * (width - leftWidth - 60) / Math.max(n, 10)));
+        offGridX(bottom);
+        for (int i = 0; i < n; i++) {
+            addLine(bottom, "bin " + i, new double[] {px[i], px[i]}, new double[] {0, counts[i]},
+                    new Color(0x56B4E9), new BasicStroke(barWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), false);
+        }
+
+        BufferedImage image = canvas(width, height);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(BitmapEncoder.getBufferedImage(top), 0, 0, null);
+        g.drawImage(BitmapEncoder.getBufferedImage(bottom), 0, topHeight, null);
+        g.dispose();
+        return new Plot(encode(image), width, height);
+    }
+
+    /**
+     * Horizontal bars of model coefficients, one row per feature, sorted by value (largest at
+     * the top), coloured by expected direction (stimulatory green, inhibitory red, unclear grey)
+     * with a legend of the colours, and a line at zero. Many features need a tall image: at
+     * least about 20 pixels per row keeps every name readable.
+     *
+     * @param title        the chart title
+     * @param axisLabel    the value axis label, e.g. {@code "coefficient (log-odds per SD)"}
+     * @param coefficients one or more coefficients with distinct feature names
+     * @return the rendered image
+     * @throws IllegalArgumentException if {@code coefficients} is empty or a feature appears twice
+     */
+    public Plot coefficients(String title, String axisLabel, List<Coefficient> coefficients) {
+        if (coefficients.isEmpty()) {
+            throw new IllegalArgumentException("a coefficient plot needs at least one coefficient");
+        }
+        List<Coefficient> sorted = new ArrayList<>(coefficients);
+        sorted.sort(Comparator.comparingDouble(Coefficient::value));
+        int n = sorted.size();
+        XYChart chart = newChart(width, height, title, axisLabel, "");
+        XYStyler st = chart.getStyler();
+        st.setYAxisTitleVisible(false);
+        st.setLegendPosition(LegendPosition.OutsideS);
+        st.setLegendLayout(LegendLayout.Horizontal);
+        st.setPlotGridHorizontalLinesVisible(false);
+        double lo = Math.min(0, sorted.get(0).value());
+        double hi = Math.max(0, sorted.get(n - 1).value());
+        double pad = hi > lo ? 0.06 * (hi - lo) : 1;
+        st.setXAxisMin(lo - pad).setXAxisMax(hi + pad);
+        String[] names = new String[n];
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            names[i] = sorted.get(i).feature();
+            if (!seen.add(names[i])) {
+                throw new IllegalArgumentException("feature " + names[i] + " appears twice");
+            }
+        }
+        rowLabels(chart, names);
+        float bar = (float) Math.max(2, Math.min(40, 0.6 * (height - 170) / n));
+        BasicStroke stroke = new BasicStroke(bar, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+        Set<Direction> present = EnumSet.noneOf(Direction.class);
+        for (int i = 0; i < n; i++) {
+            Coefficient c = sorted.get(i);
+            addLine(chart, "row " + i, new double[] {0, c.value()}, new double[] {i, i}, colour(c.direction()), stroke,
+                    false);
+            present.add(c.direction());
+        }
+        // legend swatches: zero-length lines (invisible in the plot) on an existing row
+        BasicStroke swatch = new BasicStroke(10f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+        for (Direction d : present) {
+            addLine(chart, d.token(), new double[] {0, 0}, new double[] {0, 0}, colour(d), swatch, true);
+        }
+        offGridX(chart);
+        chart.addAnnotation(new AnnotationLine(0, true, false));
+        st.setAnnotationLineColor(Color.DARK_GRAY);
+        st.setAnnotationLineStroke(new BasicStroke(1.2f));
+        return render(chart);
+    }
+
+    /**
+     * A forest plot: one row per group with the point estimate (square) and its confidence
+     * interval (whiskers), the pooled estimate (diamond) in the bottom row below a separator, and
+     * a dashed reference line at 0.5 (chance for an AUROC). Each row label reads
+     * {@code "site1   0.71 (0.62–0.80)"}. Rows appear top to bottom in the given order.
+     *
+     * @param title     the chart title
+     * @param axisLabel the x axis label, e.g. {@code "AUROC (95% CI)"}; the axis spans 0–1
+     * @param groups    one or more rows
+     * @param pooled    the pooled row, or {@code null} for none
+     * @return the rendered image
+     * @throws IllegalArgumentException if {@code groups} is empty or a group name appears twice
+     *                                  (including the pooled row's)
+     */
+    public Plot forest(String title, String axisLabel, List<GroupEstimate> groups, GroupEstimate pooled) {
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("a forest plot needs at least one group");
+        }
+        List<GroupEstimate> rows = new ArrayList<>();
+        if (pooled != null) {
+            rows.add(pooled);
+        }
+        for (int i = groups.size() - 1; i >= 0; i--) {
+            rows.add(groups.get(i));
+        }
+        int n = rows.size();
+        Set<String> seen = new TreeSet<>();
+        for (GroupEstimate r : rows) {
+            if (!seen.add(r.group())) {
+                throw new IllegalArgumentException("group " + r.group() + " appears twice");
+            }
+        }
+        XYChart chart = newChart(width, height, title, axisLabel, "");
+        XYStyler st = chart.getStyler();
+        st.setYAxisTitleVisible(false);
+        st.setLegendVisible(false);
+        st.setPlotGridHorizontalLinesVisible(false);
+        st.setXAxisMin(0.0).setXAxisMax(1.0);
+        st.setXAxisDecimalPattern("0.0");
+        st.setMarkerSize(13);
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            GroupEstimate r = rows.get(i);
+            labels[i] = r.group() + "   " + Fmt.fixed(r.estimate(), 2) + " (" + Fmt.fixed(r.lower(), 2) + EN_DASH
+                    + Fmt.fixed(r.upper(), 2) + ")";
+            boolean isPooled = pooled != null && i == 0;
+            Color c = isPooled ? PALETTE[1] : PALETTE[0];
+            addLine(chart, "ci " + i, new double[] {r.lower(), r.upper()}, new double[] {i, i}, c,
+                    new BasicStroke(isPooled ? 3.5f : 2.5f), false);
+            XYSeries p = addLine(chart, "estimate " + i, new double[] {r.estimate()}, new double[] {i}, c,
+                    SeriesLines.NONE, false);
+            p.setMarker(isPooled ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
+            p.setMarkerColor(c);
+            p.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        }
+        rowLabels(chart, labels);
+        offGridX(chart);
+        chart.addAnnotation(new AnnotationLine(0.5, true, false));
+        if (pooled != null) {
+            chart.addAnnotation(new AnnotationLine(0.5, false, false));
+        }
+        st.setAnnotationLineColor(REFERENCE);
+        st.setAnnotationLineStroke(dashed(1.2f));
+        return render(chart);
+    }
+
+    /**
+     * A jittered strip plot of one value (e.g. HMBPP capacity) for responders and non-responders,
+     * optionally side by side per group, with a black bar at each column's median. Points are
+     * jittered horizontally with {@link #jitterSeed()}. NaN values are not drawn; on a log scale
+     * values ≤ 0 cannot be drawn either, and the x axis title says how many were left out.
+     *
+     * @param title      the chart title
+     * @param valueLabel the y axis label with the unit, e.g. {@code "HMBPP capacity (CPM)"}
+     * @param values     one value per sample
+     * @param labels     one label per sample: 1 = responder, 0 = non-responder (as {@code Cohort.labels()})
+     * @param groups     one group name per sample (columns are shown per group, sorted by name), or
+     *                   {@code null} for one pair of columns
+     * @param logScale   whether the value axis is logarithmic
+     * @return the rendered image
+     * @throws IllegalArgumentException if the lengths differ, a label is not 0 or 1, or no value can be drawn
+     */
+    public Plot responseStrip(String title, String valueLabel, double[] values, int[] labels, List<String> groups,
+            boolean logScale) {
+        int n = values.length;
+        if (labels.length != n || (groups != null && groups.size() != n)) {
+            throw new IllegalArgumentException(n + " values but " + labels.length + " labels"
+                    + (groups == null ? "" : " and " + groups.size() + " groups"));
+        }
+        List<String> groupNames = groups == null ? List.of("") : List.copyOf(new TreeSet<>(groups));
+        int g = groupNames.size();
+        // column index = 2 * group + (responder ? 0 : 1)
+        List<List<Double>> columns = new ArrayList<>();
+        for (int k = 0; k < 2 * g; k++) {
+            columns.add(new ArrayList<>());
+        }
+        int hidden = 0;
+        for (int i = 0; i < n; i++) {
+            if (labels[i] != 0 && labels[i] != 1) {
+                throw new IllegalArgumentException("label of sample " + i + " must be 0 or 1 but is " + labels[i]);
+            }
+            if (Double.isNaN(values[i]) || (logScale && !(values[i] > 0))) {
+                hidden += Double.isNaN(values[i]) ? 0 : 1;
+                continue;
+            }
+            int group = groups == null ? 0 : groupNames.indexOf(groups.get(i));
+            columns.get(2 * group + (labels[i] == 1 ? 0 : 1)).add(values[i]);
+        }
+        if (columns.stream().allMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("no value can be drawn (all NaN" + (logScale ? " or <= 0)" : ")"));
+        }
+        double[] position = new double[2 * g];
+        String[] tickLabels = new String[g == 1 ? 2 : g];
+        double spread;
+        if (groups == null) {
+            position[0] = 0;
+            position[1] = 1;
+            tickLabels[0] = "responders (n = " + columns.get(0).size() + ")";
+            tickLabels[1] = "non-responders (n = " + columns.get(1).size() + ")";
+            spread = 0.15;
+        } else {
+            for (int k = 0; k < g; k++) {
+                position[2 * k] = k - 0.2;
+                position[2 * k + 1] = k + 0.2;
+                tickLabels[k] = groupNames.get(k);
+            }
+            if (g == 1) {
+                tickLabels = new String[] {groupNames.get(0)};
+            }
+            spread = 0.08;
+        }
+        String xTitle = "";
+        if (hidden > 0) {
+            xTitle += (xTitle.isEmpty() ? "" : "; ") + hidden + (hidden == 1 ? " value" : " values")
+                    + " \u2264 0 not shown on the log scale";
+        }
+        XYChart chart = newChart(width, height, title, xTitle, valueLabel);
+        XYStyler st = chart.getStyler();
+        st.setXAxisTitleVisible(!xTitle.isEmpty());
+        st.setYAxisLogarithmic(logScale);
+        st.setLegendPosition(LegendPosition.OutsideS);
+        st.setLegendLayout(LegendLayout.Horizontal);
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setMarkerSize(7);
+        double xMin = groups == null ? -0.5 : -0.6;
+        double xMax = groups == null ? 1.5 : g - 0.4;
+        st.setXAxisMin(xMin).setXAxisMax(xMax);
+        // column labels are written above the columns: XChart's tick placement cannot be pinned
+        // to the column positions
+        st.setXAxisTicksVisible(false);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (List<Double> column : columns) {
+            for (double v : column) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double labelY;
+        if (logScale) {
+            double ratio = hi > lo ? hi / lo : 10;
+            st.setYAxisMin(lo / Math.pow(ratio, 0.04)).setYAxisMax(hi * Math.pow(ratio, 0.16));
+            labelY = hi * Math.pow(ratio, 0.09);
+        } else {
+            double range = hi > lo ? hi - lo : Math.max(1, Math.abs(hi));
+            // non-negative values (capacities, abundances) keep the axis at 0 rather than below it
+            st.setYAxisMin(lo >= 0 ? Math.max(0, lo - 0.04 * range) : lo - 0.04 * range).setYAxisMax(hi + 0.14 * range);
+            labelY = hi + 0.08 * range;
+        }
+        st.setAnnotationTextFont(new Font(FONT, Font.PLAIN, 14));
+        st.setAnnotationTextFontColor(Color.BLACK);
+        for (int k = 0; k < tickLabels.length; k++) {
+            chart.addAnnotation(new AnnotationText(tickLabels[k], k, labelY, false));
+        }
+
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(jitterSeed);
+        for (int response = 0; response < 2; response++) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int k = 0; k < g; k++) {
+                for (double v : columns.get(2 * k + response)) {
+                    xs.add(position[2 * k + response] + (2 * rng.nextDouble() - 1) * spread);
+                    ys.add(v);
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            Color c = response == 0 ? RESPONDER : NON_RESPONDER;
+            XYSeries s = chart.addSeries(response == 0 ? "responders" : "non-responders", xs, ys);
+            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+        }
+        boolean medianInLegend = true;
+        for (int col = 0; col < 2 * g; col++) {
+            List<Double> v = columns.get(col);
+            if (v.isEmpty()) {
+                continue;
+            }
+            double m = median(v);
+            addLine(chart, "median " + col, new double[] {position[col] - 1.6 * spread, position[col] + 1.6 * spread},
+                    new double[] {m, m}, Color.BLACK, new BasicStroke(3f), medianInLegend).setLabel("median");
+            medianInLegend = false;
+        }
+        return render(chart);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private XYChart curveChart(String title, List<Curve> curves, String xTitle, String yTitle, String metric,
+            LegendPosition legend) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("at least one curve is needed");
+        }
+        Set<String> names = new TreeSet<>();
+        for (Curve c : curves) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("two curves are named '" + c.name() + "'");
+            }
+        }
+        int side = squareChartWidth();
+        XYChart chart = newChart(side, height, title, xTitle, yTitle);
+        XYStyler st = chart.getStyler();
+        st.setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        st.setDecimalPattern("0.0");
+        st.setLegendPosition(legend);
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            if (c.hasBand()) {
+                double[] gx = c.bandX();
+                double[] lo = c.bandLower();
+                double[] up = c.bandUpper();
+                int m = gx.length;
+                double[] px = new double[2 * m];
+                double[] py = new double[2 * m];
+                for (int j = 0; j < m; j++) {
+                    px[j] = gx[j];
+                    py[j] = up[j];
+                    px[2 * m - 1 - j] = gx[j];
+                    py[2 * m - 1 - j] = lo[j];
+                }
+                XYSeries band = addLine(chart, "band " + i, px, py, colour(i), SeriesLines.NONE, false);
+                band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+                band.setFillColor(translucent(colour(i), 55));
+            }
+        }
+        for (int i = 0; i < curves.size(); i++) {
+            List<Curve> folds = curves.get(i).folds();
+            for (int f = 0; f < folds.size(); f++) {
+                addLine(chart, "fold " + i + "." + f, folds.get(f).x(), folds.get(f).y(), translucent(colour(i), 90),
+                        new BasicStroke(1f), false);
+            }
+        }
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            addLine(chart, "curve " + i, c.x(), c.y(), colour(i), new BasicStroke(2.5f), true).setLabel(c.label(metric));
+        }
+        return chart;
+    }
+
+    /** Width of a chart whose plot area is about square at the configured height. */
+    private int squareChartWidth() {
+        return Math.min(width, height - 10);
+    }
+
+    /**
+     * Puts {@code labels[i]} as the y tick label at y = i. XChart places one tick on every data
+     * value when the distinct y values, in series order, are equally spaced; the series are
+     * therefore added with y = 0, 1, 2, … in ascending order and the content area is shrunk so
+     * half a row of margin remains at either end.
+     */
+    private static void rowLabels(XYChart chart, String[] labels) {
+        int n = labels.length;
+        XYStyler st = chart.getStyler();
+        if (n == 1) {
+            st.setYAxisMin(-1.0).setYAxisMax(1.0);
+        } else {
+            st.setPlotContentSize((n - 1.0) / n);
+        }
+        st.setyAxisTickLabelsFormattingFunction(v -> tickLabel(labels, v));
+    }
+
+    /**
+     * {@code labels[k]} at the integer {@code k}; elsewhere a blank, one space below the first
+     * label and two above it. (XChart draws no ticks at all when the axis minimum and maximum
+     * format to the same text.)
+     */
+    private static String tickLabel(String[] labels, double v) {
+        long k = Math.round(v);
+        if (Math.abs(v - k) < 1e-6 && k >= 0 && k < labels.length) {
+            return labels[(int) k];
+        }
+        return v < 0 ? " " : "  ";
+    }
+
+
+    /** An invisible point at x = {@link #OFF_GRID} on the first row, added after all rows. */
+    private static void offGridX(XYChart chart) {
+        addLine(chart, "off grid", new double[] {OFF_GRID}, new double[] {0}, Color.WHITE, SeriesLines.NONE, false);
+    }
+
+    private static XYChart newChart(int w, int h, String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChart(w, h);
+        if (title != null) {
+            chart.setTitle(title);
+        }
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        XYStyler st = chart.getStyler();
+        st.setChartTitleVisible(title != null && !title.isEmpty());
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        st.setPlotBorderColor(new Color(0x999999));
+        st.setPlotGridLinesColor(new Color(0xE3E3E3));
+        st.setPlotGridLinesStroke(new BasicStroke(1f));
+        st.setChartTitleBoxVisible(false);
+        st.setChartTitleFont(new Font(FONT, Font.BOLD, 18));
+        st.setAxisTitleFont(new Font(FONT, Font.PLAIN, 15));
+        st.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 14));
+        st.setLegendFont(new Font(FONT, Font.PLAIN, 14));
+        st.setLegendBorderColor(new Color(0xBBBBBB));
+        st.setLegendBackgroundColor(new Color(255, 255, 255, 225));
+        st.setChartFontColor(Color.BLACK);
+        st.setAxisTickLabelsColor(new Color(0x222222));
+        st.setAntiAlias(true);
+        st.setToolTipsEnabled(false);
+        st.setZoomEnabled(false);
+        st.setCursorEnabled(false);
+        return chart;
+    }
+
+    private static XYSeries addLine(XYChart chart, String name, double[] x, double[] y, Color colour,
+            BasicStroke stroke, boolean inLegend) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(colour);
+        s.setLineStyle(stroke);
+        s.setShowInLegend(inLegend);
+        return s;
+    }
+
+    private static BasicStroke dashed(float width) {
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 5f}, 0f);
+    }
+
+    private static Color colour(int i) {
+        return PALETTE[i % PALETTE.length];
+    }
+
+    private static Color colour(Direction d) {
+        return switch (d) {
+            case STIMULATORY -> STIMULATORY;
+            case INHIBITORY -> INHIBITORY;
+            case UNCLEAR -> UNCLEAR;
+        };
+    }
+
+    private static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    private static BufferedImage canvas(int w, int h) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return image;
+    }
+
+    private Plot render(Chart<?, ?> chart) {
+        try {
+            return new Plot(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG), width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding a PNG in memory failed", e);
+        }
+    }
+
+    /** Centres a chart narrower than the configured width on a white canvas of the configured size. */
+    private Plot renderSquare(XYChart chart) {
+        if (chart.getWidth() == width) {
+            return render(chart);
+        }
+        BufferedImage image = canvas(width, height);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(BitmapEncoder.getBufferedImage(chart), (width - chart.getWidth()) / 2, 0, null);
+        g.dispose();
+        return new Plot(encode(image), width, height);
+    }
+
+    private static byte[] encode(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding a PNG in memory failed", e);
+        }
+        return out.toByteArray();
+    }
+}
