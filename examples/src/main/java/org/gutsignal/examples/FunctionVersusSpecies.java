@@ -8,7 +8,6 @@ import org.gutsignal.cohort.Cohort;
 import org.gutsignal.eval.Auroc;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
-import org.gutsignal.eval.RocCurve;
 import org.gutsignal.eval.Splitter;
 import org.gutsignal.eval.Splitters;
 import org.gutsignal.model.LogisticTrainer;
@@ -119,15 +118,9 @@ public final class FunctionVersusSpecies {
 
     /** The ROC curve of a cross-validation's mean out-of-fold scores, labelled with its AUROC and DeLong CI. */
     static Curve curve(String name, CvResult<ResponseModel> cv) {
-        List<RocCurve.Point> pts = RocCurve.of(cv.meanOutOfFold(), cv.labels()).points();
-        double[] fpr = new double[pts.size()];
-        double[] tpr = new double[pts.size()];
-        for (int k = 0; k < fpr.length; k++) {
-            fpr[k] = pts.get(k).fpr();
-            tpr[k] = pts.get(k).tpr();
-        }
         Auroc a = cv.auroc();
-        return Curve.of(name, fpr, tpr).withEstimate(a.value(), a.ci95().lower(), a.ci95().upper());
+        return QuickStartReport.roc(name, cv.meanOutOfFold(), cv.labels())
+                .withEstimate(a.value(), a.ci95().lower(), a.ci95().upper());
     }
 
     static void printSites(Comparison c, Cohort cohort, PrintStream out) {

@@ -105,7 +105,7 @@ public final class QuickStart {
         printHmbppBySite("HMBPP capacity (% of community able to make it) by subcohort", leeHmbpp, o);
 
         // 3. fit on the 800 training patients
-        Cohort train = notGroup(molecules, SyntheticCohort.VALIDATION_GROUP).labelled();
+        Cohort train = SyntheticData.training(molecules);
         Cohort validation = molecules.group(SyntheticCohort.VALIDATION_GROUP).labelled();
         LogisticTrainer trainer = LogisticTrainer.withDefaults().withAlpha(0.5).withSeed(SEED)
                 .withPreprocessing(Preprocessing.of(Transform.ln(1.0), Transform.standardize()));
@@ -169,16 +169,6 @@ public final class QuickStart {
             r[i] = Math.round(v[i] * 1000) / 1000.0;
         }
         return r;
-    }
-
-    static Cohort notGroup(Cohort c, String group) {
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < c.sampleCount(); i++) {
-            if (!c.metadata().group(i).equals(group)) {
-                keep.add(i);
-            }
-        }
-        return c.selectSamples(keep.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static void printHmbppBySite(String title, Cohort c, PrintStream o) {
