@@ -3,7 +3,6 @@ package org.gutsignal.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
