@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.ArraySampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -100,83 +103,127 @@ public final class LogisticTrainer {
     private final LambdaRule rule;
     private final boolean strict;
     private final Preprocessing preprocessing;
+    private final int threads;
 
-    private LogisticTrainer(double alpha, Integer lambdaCount, Double lambdaMinRatio, double[] lambdas,
-            double tolerance, int maxIterations, Map<String, Double> weights, boolean classBalancing,
-            Set<String> unpenalized, Map<String, Double> lower, Map<String, Double> upper, int folds, long seed,
-            LambdaRule rule, boolean strict, Preprocessing preprocessing) {
-        if (!(alpha >= 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("alpha must be in [0, 1] but is " + alpha);
+    /** The settings of one trainer while a {@code with…} method changes one of them. */
+    private static final class Settings {
+        double alpha = 1.0;
+        Integer lambdaCount;
+        Double lambdaMinRatio;
+        double[] lambdas;
+        double tolerance = 1e-7;
+        int maxIterations = 100_000;
+        Map<String, Double> weights;
+        boolean classBalancing;
+        Set<String> unpenalized = Set.of();
+        Map<String, Double> lower = Map.of();
+        Map<String, Double> upper = Map.of();
+        int folds = 10;
+        long seed = 42L;
+        LambdaRule rule = LambdaRule.MIN;
+        boolean strict;
+        Preprocessing preprocessing = Preprocessing.none();
+        int threads = 1;
+
+        Settings() {
         }
-        if (lambdaCount != null && lambdaCount < 2) {
-            throw new IllegalArgumentException("lambdaCount must be at least 2 but is " + lambdaCount
+
+        Settings(LogisticTrainer t) {
+            alpha = t.alpha;
+            lambdaCount = t.lambdaCount;
+            lambdaMinRatio = t.lambdaMinRatio;
+            lambdas = t.lambdas;
+            tolerance = t.tolerance;
+            maxIterations = t.maxIterations;
+            weights = t.weights;
+            classBalancing = t.classBalancing;
+            unpenalized = t.unpenalized;
+            lower = t.lower;
+            upper = t.upper;
+            folds = t.folds;
+            seed = t.seed;
+            rule = t.rule;
+            strict = t.strict;
+            preprocessing = t.preprocessing;
+            threads = t.threads;
+        }
+    }
+
+    private LogisticTrainer(Settings s) {
+        if (!(s.alpha >= 0 && s.alpha <= 1)) {
+            throw new IllegalArgumentException("alpha must be in [0, 1] but is " + s.alpha);
+        }
+        if (s.lambdaCount != null && s.lambdaCount < 2) {
+            throw new IllegalArgumentException("lambdaCount must be at least 2 but is " + s.lambdaCount
                     + " (for one λ use withLambdas)");
         }
-        if (lambdaMinRatio != null && !(lambdaMinRatio > 0 && lambdaMinRatio < 1)) {
-            throw new IllegalArgumentException("lambdaMinRatio must be in (0, 1) but is " + lambdaMinRatio);
+        if (s.lambdaMinRatio != null && !(s.lambdaMinRatio > 0 && s.lambdaMinRatio < 1)) {
+            throw new IllegalArgumentException("lambdaMinRatio must be in (0, 1) but is " + s.lambdaMinRatio);
         }
-        if (lambdas != null && lambdaCount != null) {
+        if (s.lambdas != null && s.lambdaCount != null) {
             throw new IllegalArgumentException("withLambdas conflicts with withLambdaCount: give one or the other");
         }
-        if (lambdas != null && lambdaMinRatio != null) {
+        if (s.lambdas != null && s.lambdaMinRatio != null) {
             throw new IllegalArgumentException("withLambdas conflicts with withLambdaMinRatio: give one or the other");
         }
-        if (!(tolerance > 0)) {
-            throw new IllegalArgumentException("tolerance must be positive but is " + tolerance);
+        if (!(s.tolerance > 0)) {
+            throw new IllegalArgumentException("tolerance must be positive but is " + s.tolerance);
         }
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("maxIterations must be positive but is " + maxIterations);
+        if (s.maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be positive but is " + s.maxIterations);
         }
-        if (folds < 2) {
-            throw new IllegalArgumentException("folds must be at least 2 but is " + folds);
+        if (s.folds < 2) {
+            throw new IllegalArgumentException("folds must be at least 2 but is " + s.folds);
         }
-        for (Map.Entry<String, Double> e : lower.entrySet()) {
+        if (s.threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1 but is " + s.threads);
+        }
+        for (Map.Entry<String, Double> e : s.lower.entrySet()) {
             if (!(e.getValue() <= 0)) {
                 throw new IllegalArgumentException("lower limit of '" + e.getKey() + "' must be ≤ 0 (as in glmnet) but is "
                         + e.getValue());
             }
         }
-        for (Map.Entry<String, Double> e : upper.entrySet()) {
+        for (Map.Entry<String, Double> e : s.upper.entrySet()) {
             if (!(e.getValue() >= 0)) {
                 throw new IllegalArgumentException("upper limit of '" + e.getKey() + "' must be ≥ 0 (as in glmnet) but is "
                         + e.getValue());
             }
         }
-        this.alpha = alpha;
-        this.lambdaCount = lambdaCount;
-        this.lambdaMinRatio = lambdaMinRatio;
-        this.lambdas = lambdas;
-        this.tolerance = tolerance;
-        this.maxIterations = maxIterations;
-        this.weights = weights;
-        this.classBalancing = classBalancing;
-        this.unpenalized = unpenalized;
-        this.lower = lower;
-        this.upper = upper;
-        this.folds = folds;
-        this.seed = seed;
-        this.rule = Objects.requireNonNull(rule, "rule");
-        this.strict = strict;
-        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+        this.alpha = s.alpha;
+        this.lambdaCount = s.lambdaCount;
+        this.lambdaMinRatio = s.lambdaMinRatio;
+        this.lambdas = s.lambdas;
+        this.tolerance = s.tolerance;
+        this.maxIterations = s.maxIterations;
+        this.weights = s.weights;
+        this.classBalancing = s.classBalancing;
+        this.unpenalized = s.unpenalized;
+        this.lower = s.lower;
+        this.upper = s.upper;
+        this.folds = s.folds;
+        this.seed = s.seed;
+        this.rule = Objects.requireNonNull(s.rule, "rule");
+        this.strict = s.strict;
+        this.preprocessing = Objects.requireNonNull(s.preprocessing, "preprocessing");
+        this.threads = s.threads;
     }
 
     /**
      * The defaults: α = 1 (lasso), 100 λ values down to 1e-4 λmax (1e-2 if there are fewer
      * samples than features), tolerance 1e-7, at most 100 000 coordinate passes per λ, unit
      * weights, every feature penalised and unbounded, 10 folds, seed 42, {@link LambdaRule#MIN},
-     * non-convergence recorded rather than thrown.
+     * non-convergence recorded rather than thrown, one thread.
      */
     public static LogisticTrainer withDefaults() {
-        return new LogisticTrainer(1.0, null, null, null, 1e-7, 100_000, null, false, Set.of(), Map.of(), Map.of(), 10,
-                42L, LambdaRule.MIN, false, Preprocessing.none());
+        return new LogisticTrainer(new Settings());
     }
 
-    private LogisticTrainer copy(double alpha, Integer lambdaCount, Double lambdaMinRatio, double[] lambdas,
-            double tolerance, int maxIterations, Map<String, Double> weights, boolean classBalancing,
-            Set<String> unpenalized, Map<String, Double> lower, Map<String, Double> upper, int folds, long seed,
-            LambdaRule rule, boolean strict) {
-        return new LogisticTrainer(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights,
-                classBalancing, unpenalized, lower, upper, folds, seed, rule, strict, preprocessing);
+    /** A validated copy with one setting changed. */
+    private LogisticTrainer with(Consumer<Settings> change) {
+        Settings s = new Settings(this);
+        change.accept(s);
+        return new LogisticTrainer(s);
     }
 
     /**
@@ -190,9 +237,8 @@ public final class LogisticTrainer {
      * choice of λ, never an outer evaluation.
      */
     public LogisticTrainer withPreprocessing(Preprocessing p) {
-        return new LogisticTrainer(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights,
-                classBalancing, unpenalized, lower, upper, folds, seed, rule, strict,
-                Objects.requireNonNull(p, "preprocessing"));
+        Objects.requireNonNull(p, "preprocessing");
+        return with(s -> s.preprocessing = p);
     }
 
     /** The preprocessing fitted before the model. */
@@ -202,20 +248,17 @@ public final class LogisticTrainer {
 
     /** Elastic-net mixing, in [0, 1]: 1 = lasso, 0 = ridge. @throws IllegalArgumentException if out of range */
     public LogisticTrainer withAlpha(double a) {
-        return copy(a, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, rule, strict);
+        return with(s -> s.alpha = a);
     }
 
     /** Number of generated λ values (≥ 2). @throws IllegalArgumentException if below 2 or explicit λ values were given */
     public LogisticTrainer withLambdaCount(int count) {
-        return copy(alpha, count, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, rule, strict);
+        return with(s -> s.lambdaCount = count);
     }
 
     /** Smallest generated λ as a fraction of λmax, in (0, 1). @throws IllegalArgumentException if out of range or explicit λ values were given */
     public LogisticTrainer withLambdaMinRatio(double ratio) {
-        return copy(alpha, lambdaCount, ratio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, rule, strict);
+        return with(s -> s.lambdaMinRatio = ratio);
     }
 
     /**
@@ -242,20 +285,17 @@ public final class LogisticTrainer {
         for (int k = 0; k < s.length; k++) {
             desc[k] = s[s.length - 1 - k];
         }
-        return copy(alpha, lambdaCount, lambdaMinRatio, desc, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, rule, strict);
+        return with(t -> t.lambdas = desc);
     }
 
     /** Convergence threshold, relative to the null deviance (glmnet's {@code thresh}). @throws IllegalArgumentException if not positive */
     public LogisticTrainer withTolerance(double tol) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tol, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, rule, strict);
+        return with(s -> s.tolerance = tol);
     }
 
     /** Most coordinate-descent passes per λ. @throws IllegalArgumentException if not positive */
     public LogisticTrainer withMaxIterations(int passes) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, passes, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, rule, strict);
+        return with(s -> s.maxIterations = passes);
     }
 
     /**
@@ -275,8 +315,7 @@ public final class LogisticTrainer {
             }
             m.put(e.getKey(), v);
         }
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations,
-                Collections.unmodifiableMap(m), classBalancing, unpenalized, lower, upper, folds, seed, rule, strict);
+        return with(s -> s.weights = Collections.unmodifiableMap(m));
     }
 
     /**
@@ -284,14 +323,13 @@ public final class LogisticTrainer {
      * (computed on the data being fitted, multiplied into any {@linkplain #withWeights weights}).
      */
     public LogisticTrainer withClassBalancing(boolean on) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, on, unpenalized,
-                lower, upper, folds, seed, rule, strict);
+        return with(s -> s.classBalancing = on);
     }
 
     /** Features fitted without penalty (glmnet {@code penalty.factor = 0}), for example site covariates. */
     public LogisticTrainer withUnpenalized(Set<String> featureNames) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                Set.copyOf(featureNames), lower, upper, folds, seed, rule, strict);
+        Set<String> names = Set.copyOf(featureNames);
+        return with(s -> s.unpenalized = names);
     }
 
     /**
@@ -313,48 +351,58 @@ public final class LogisticTrainer {
             lo.put(e.getKey(), b[0]);
             hi.put(e.getKey(), b[1]);
         }
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, Map.copyOf(lo), Map.copyOf(hi), folds, seed, rule, strict);
+        return with(s -> {
+            s.lower = Map.copyOf(lo);
+            s.upper = Map.copyOf(hi);
+        });
     }
 
     /** A lower bound (≤ 0) on one coefficient, e.g. 0 for a stimulatory molecule. @throws IllegalArgumentException if positive */
     public LogisticTrainer withLowerLimit(String feature, double value) {
         Map<String, Double> lo = new HashMap<>(lower);
         lo.put(feature, value);
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, Map.copyOf(lo), upper, folds, seed, rule, strict);
+        return with(s -> s.lower = Map.copyOf(lo));
     }
 
     /** An upper bound (≥ 0) on one coefficient, e.g. 0 for an inhibitory molecule. @throws IllegalArgumentException if negative */
     public LogisticTrainer withUpperLimit(String feature, double value) {
         Map<String, Double> hi = new HashMap<>(upper);
         hi.put(feature, value);
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, Map.copyOf(hi), folds, seed, rule, strict);
+        return with(s -> s.upper = Map.copyOf(hi));
     }
 
     /** Number of inner cross-validation folds (≥ 2; at most the smaller class count at fit time). */
     public LogisticTrainer withFolds(int k) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, k, seed, rule, strict);
+        return with(s -> s.folds = k);
     }
 
     /** Seed of the fold assignment; the same seed gives bit-identical results. */
-    public LogisticTrainer withSeed(long s) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, s, rule, strict);
+    public LogisticTrainer withSeed(long seed) {
+        return with(s -> s.seed = seed);
     }
 
     /** How λ is picked from the cross-validation curve. */
     public LogisticTrainer withLambdaRule(LambdaRule r) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, r, strict);
+        return with(s -> s.rule = r);
     }
 
     /** If on, a fit that does not converge at some λ throws {@link IllegalStateException}. */
     public LogisticTrainer withStrictConvergence(boolean on) {
-        return copy(alpha, lambdaCount, lambdaMinRatio, lambdas, tolerance, maxIterations, weights, classBalancing,
-                unpenalized, lower, upper, folds, seed, rule, on);
+        return with(s -> s.strict = on);
+    }
+
+    /**
+     * Fits up to {@code n} inner cross-validation folds at once in {@link #train} (default 1:
+     * everything on the calling thread). Each fold is fitted on its own and the curve is summed in
+     * fold order afterwards, so the result is bit-identical whatever {@code n} is. {@link #train}
+     * starts {@code min(n, folds) - 1} short-lived threads and uses the calling thread as well;
+     * when an outer {@link org.gutsignal.eval.CrossValidation} already runs folds in parallel,
+     * leave this at 1.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public LogisticTrainer withThreads(int n) {
+        return with(s -> s.threads = n);
     }
 
     /**
@@ -368,7 +416,7 @@ public final class LogisticTrainer {
     public LogisticPath path(Cohort cohort) {
         Cohort c = cohort.labelled();
         Data d = Data.of(c.withFeatures(preprocessing.fit(c.features()).apply(c.features())), this);
-        return new LogisticPath(d.names, alpha, runPath(d, lambdas));
+        return new LogisticPath(d.names, alpha, runPath(d, lambdas, true));
     }
 
     /**
@@ -382,7 +430,7 @@ public final class LogisticTrainer {
         Cohort c = cohort.labelled();
         FittedPreprocessing fitted = preprocessing.fit(c.features());
         Data d = Data.of(c.withFeatures(fitted.apply(c.features())), this);
-        PathSolver.Result full = runPath(d, lambdas);
+        PathSolver.Result full = runPath(d, lambdas, true);
         LogisticPath path = new LogisticPath(d.names, alpha, full);
         CvCurve cv = null;
         int index = 0;
@@ -412,12 +460,12 @@ public final class LogisticTrainer {
         return train(cohort).model();
     }
 
-    private PathSolver.Result runPath(Data d, double[] userLambdas) {
+    private PathSolver.Result runPath(Data d, double[] userLambdas, boolean deviance) {
         PathSolver solver = new PathSolver(d.rows, d.y.length, d.names.size(), d.y, d.w, d.penalty, d.lower, d.upper,
                 alpha);
         int nl = lambdaCount == null ? 100 : lambdaCount;
         double ratio = lambdaMinRatio != null ? lambdaMinRatio : d.y.length < d.names.size() ? 1e-2 : 1e-4;
-        PathSolver.Result r = solver.run(userLambdas, nl, ratio, tolerance, maxIterations);
+        PathSolver.Result r = solver.run(userLambdas, nl, ratio, tolerance, maxIterations, deviance);
         if (strict) {
             for (int k = 0; k < r.converged.length; k++) {
                 if (!r.converged[k]) {
@@ -430,45 +478,18 @@ public final class LogisticTrainer {
         return r;
     }
 
-    /** Cross-validated deviance on given folds ({@code foldId[i]} in 0..k-1); package-private for tests. */
+    /**
+     * Cross-validated deviance on given folds ({@code foldId[i]} in 0..k-1), folds fitted on up to
+     * {@link #withThreads threads} threads; package-private for tests.
+     */
     CvCurve crossValidate(Data d, double[] grid, int[] foldId, int k) {
-        int n = d.y.length;
-        int p = d.names.size();
         int nl = grid.length;
-        double[][] foldMean = new double[k][nl];
+        double[][] foldMean = new double[k][];
         double[] foldWeight = new double[k];
-        for (int f = 0; f < k; f++) {
-            int nt = 0;
-            for (int i = 0; i < n; i++) {
-                if (foldId[i] != f) {
-                    nt++;
-                }
-            }
-            Data train = d.subset(foldId, f, nt);
-            PathSolver.Result r = runPath(train, grid);
-            double[] acc = foldMean[f];
-            for (int i = 0; i < n; i++) {
-                if (foldId[i] != f) {
-                    continue;
-                }
-                double wi = d.w[i];
-                foldWeight[f] += wi;
-                for (int m = 0; m < nl; m++) {
-                    int mm = Math.min(m, r.lambdas.length - 1);
-                    double[] b = r.betas[mm];
-                    double eta = r.intercepts[mm];
-                    for (int j = 0; j < p; j++) {
-                        eta += b[j] * d.rows[i * p + j];
-                    }
-                    double pr = Math.min(Math.max(ResponseModel.sigmoid(eta), 1e-5), 1 - 1e-5);
-                    double dev = -2 * (d.y[i] > 0 ? Math.log(pr) : Math.log(1 - pr));
-                    acc[m] += wi * dev;
-                }
-            }
-            for (int m = 0; m < nl; m++) {
-                acc[m] /= foldWeight[f];
-            }
-        }
+        forEachFold(k, f -> {
+            foldWeight[f] = heldOutWeight(d, foldId, f);
+            foldMean[f] = heldOutDeviance(d, grid, foldId, f, foldWeight[f]);
+        });
         double tw = 0;
         for (double fw : foldWeight) {
             tw += fw;
@@ -489,6 +510,114 @@ public final class LogisticTrainer {
             se[m] = Math.sqrt(ss / tw / (k - 1));
         }
         return new CvCurve(grid, mean, se, k);
+    }
+
+    private static double heldOutWeight(Data d, int[] foldId, int f) {
+        double s = 0;
+        for (int i = 0; i < foldId.length; i++) {
+            if (foldId[i] == f) {
+                s += d.w[i];
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Fits the samples outside fold {@code f} at every λ of the grid and returns the weighted mean
+     * binomial deviance of the held-out samples at each λ (glmnet's {@code cv.lognet}: fitted
+     * probabilities clamped to [1e-5, 1 - 1e-5]).
+     */
+    private double[] heldOutDeviance(Data d, double[] grid, int[] foldId, int f, double weight) {
+        int n = d.y.length;
+        int p = d.names.size();
+        int nl = grid.length;
+        int nt = 0;
+        for (int i = 0; i < n; i++) {
+            if (foldId[i] != f) {
+                nt++;
+            }
+        }
+        PathSolver.Result r = runPath(d.subset(foldId, f, nt), grid, false);
+        double[] acc = new double[nl];
+        for (int i = 0; i < n; i++) {
+            if (foldId[i] != f) {
+                continue;
+            }
+            double wi = d.w[i];
+            for (int m = 0; m < nl; m++) {
+                int mm = Math.min(m, r.lambdas.length - 1);
+                double[] b = r.betas[mm];
+                double eta = r.intercepts[mm];
+                for (int j = 0; j < p; j++) {
+                    eta += b[j] * d.rows[i * p + j];
+                }
+                double pr = Math.min(Math.max(ResponseModel.sigmoid(eta), 1e-5), 1 - 1e-5);
+                double dev = -2 * (d.y[i] > 0 ? Math.log(pr) : Math.log(1 - pr));
+                acc[m] += wi * dev;
+            }
+        }
+        for (int m = 0; m < nl; m++) {
+            acc[m] /= weight;
+        }
+        return acc;
+    }
+
+    /**
+     * Runs {@code fold.accept(f)} for f = 0..k-1 on up to {@code threads} threads, the calling
+     * thread included, each fold taken once from a shared counter. If folds fail, the failure of
+     * the lowest fold is rethrown (the same one a sequential run would throw first).
+     */
+    private void forEachFold(int k, IntConsumer fold) {
+        int workers = Math.min(threads, k);
+        if (workers == 1) {
+            for (int f = 0; f < k; f++) {
+                fold.accept(f);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        RuntimeException[] failures = new RuntimeException[k];
+        Error[] errors = new Error[k];
+        Runnable work = () -> {
+            for (int f = next.getAndIncrement(); f < k; f = next.getAndIncrement()) {
+                try {
+                    fold.accept(f);
+                } catch (RuntimeException e) {
+                    failures[f] = e;
+                } catch (Error e) {
+                    errors[f] = e;
+                }
+            }
+        };
+        Thread[] helpers = new Thread[workers - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(work, "gutsignal-lambda-cv");
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        work.run();
+        boolean interrupted = false;
+        for (Thread t : helpers) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helpers finish their folds; the interrupt is kept for the caller
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (int f = 0; f < k; f++) {
+            if (errors[f] != null) {
+                throw errors[f];
+            }
+            if (failures[f] != null) {
+                throw failures[f];
+            }
+        }
     }
 
     /** Stratified fold ids: each class shuffled with the seed and dealt round-robin, continuing across classes. */
@@ -702,6 +831,7 @@ public final class LogisticTrainer {
         s.put("seed", seed);
         s.put("rule", rule);
         s.put("unpenalized", new HashSet<>(unpenalized));
+        s.put("threads", threads);
         return "LogisticTrainer" + s;
     }
 }

@@ -163,10 +163,14 @@ final class PathSolver {
      * @param flmin       smallest generated λ as a fraction of λmax, ignored for user λ
      * @param thresh      convergence threshold (relative to the null deviance)
      * @param maxit       most coordinate-descent passes per λ
+     * @param deviance    whether to compute the deviance ratio at each user λ (one logarithm per
+     *                    sample and λ; cross-validation folds do not need it, and it is then NaN).
+     *                    A generated path always computes it, because its stopping rules use it.
      * @throws IllegalArgumentException if the weighted response rate is within 1e-9 of 0 or 1
      */
-    Result run(double[] userLambdas, int nlam, double flmin, double thresh, int maxit) {
+    Result run(double[] userLambdas, int nlam, double flmin, double thresh, int maxit, boolean deviance) {
         boolean user = userLambdas != null;
+        boolean needDeviance = deviance || !user;
         int nl = user ? userLambdas.length : nlam;
         double[] lambdas = new double[nl];
         double[] a0 = new double[nl];
@@ -373,8 +377,7 @@ final class PathSolver {
             passCount[ilm] = nlp;
             conv[ilm] = converged && !saturated;
             lmu = ilm + 1;
-            double devi = dev2(q);
-            dev[ilm] = (dev1 - devi) / dev0;
+            dev[ilm] = needDeviance ? (dev1 - dev2(q)) / dev0 : Double.NaN;
             if (!user && ilm == 0) {
                 // glmnet reports λmax for the first (λ = ∞) solution; compute it from the
                 // residuals of that solution, as its second step does
@@ -451,12 +454,18 @@ final class PathSolver {
         return d;
     }
 
+    /**
+     * glmnet's {@code dev2}: the mean negative log-likelihood with fitted probabilities clamped to
+     * [1e-9, 1 - 1e-9]. The labels are exactly 0 or 1, so only the log of the observed class's
+     * probability is taken; glmnet's {@code y log p + (1-y) log(1-p)} adds a signed zero to it,
+     * which leaves the value bit-for-bit the same.
+     */
     private double dev2(double[] q) {
         double pmax = 1.0 - PMIN;
         double s = 0;
         for (int i = 0; i < n; i++) {
             double pi = Math.min(Math.max(PMIN, q[i]), pmax);
-            s -= w[i] * (y[i] * Math.log(pi) + (1.0 - y[i]) * Math.log(1.0 - pi));
+            s -= w[i] * Math.log(y[i] > 0 ? pi : 1.0 - pi);
         }
         return s;
     }
@@ -467,20 +476,44 @@ final class PathSolver {
         }
     }
 
+    /** Sum with four partial sums, like {@link #dot}. */
     private static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
+        int len = a.length;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += a[i];
+            s1 += a[i + 1];
+            s2 += a[i + 2];
+            s3 += a[i + 3];
         }
-        return s;
+        for (; i < len; i++) {
+            s0 += a[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
+    /** {@code Σ v_i c_i²} with four partial sums, like {@link #dot}. */
     private static double weightedSquares(double[] v, double[] c) {
-        double s = 0;
-        for (int i = 0; i < c.length; i++) {
-            s += v[i] * c[i] * c[i];
+        int len = c.length;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += v[i] * c[i] * c[i];
+            s1 += v[i + 1] * c[i + 1] * c[i + 1];
+            s2 += v[i + 2] * c[i + 2] * c[i + 2];
+            s3 += v[i + 3] * c[i + 3] * c[i + 3];
         }
-        return s;
+        for (; i < len; i++) {
+            s0 += v[i] * c[i] * c[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Dot product with four partial sums (faster; the order differs from a plain loop). */

@@ -247,21 +247,27 @@ class LogisticTrainerTest {
         assertTrue(last[0] > 0 && last[1] < 0, "the true signals enter with the right signs");
     }
 
-    /** Rough timing for the report: full path + 10-fold CV on 800 × 6, after warm-up. */
+    /** Inner folds on several threads: the same curve, λ and model bit for bit, and fold failures still surface. */
     @Test
-    void timingOfTrainingOn800x6() {
-        Cohort c = simulate(800, -0.4, new double[] {0.8, -0.6, 0, 0.5, -0.9, 0}, 2026);
-        LogisticTrainer t = LogisticTrainer.withDefaults().withAlpha(0.5);
-        for (int r = 0; r < 20; r++) {
-            t.fit(c);
+    void parallelInnerFoldsGiveBitIdenticalResults() {
+        Cohort c = simulate(400, -0.3, new double[] {0.8, -0.6, 0, 0.5, -0.9, 0}, 2026);
+        LogisticTrainer t = LogisticTrainer.withDefaults().withAlpha(0.5).withSeed(4);
+        LogisticFit one = t.train(c);
+        for (int threads : new int[] {2, 3, 16}) {
+            LogisticFit many = t.withThreads(threads).train(c);
+            CvCurve a = one.cvCurve().orElseThrow();
+            CvCurve b = many.cvCurve().orElseThrow();
+            assertArrayEquals(a.mean(), b.mean(), threads + " threads: CV mean");
+            assertArrayEquals(a.standardError(), b.standardError(), threads + " threads: CV standard error");
+            assertEquals(one.lambdaIndex(), many.lambdaIndex());
+            assertEquals(one.model(), many.model());
         }
-        int reps = 20;
-        long t0 = System.nanoTime();
-        for (int r = 0; r < reps; r++) {
-            t.withSeed(r).fit(c);
-        }
-        double ms = (System.nanoTime() - t0) / 1e6 / reps;
-        System.out.printf("800 x 6 path + 10-fold CV: %.1f ms per fit%n", ms);
-        assertTrue(ms < 5000);
+        LogisticTrainer failing = LogisticTrainer.withDefaults().withMaxIterations(1).withTolerance(1e-14)
+                .withStrictConvergence(true).withThreads(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> failing.train(c));
+        assertTrue(e.getMessage().contains("did not converge at λ["), e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> LogisticTrainer.withDefaults().withThreads(0));
+        assertEquals("threads must be at least 1 but is 0", bad.getMessage());
     }
 }
