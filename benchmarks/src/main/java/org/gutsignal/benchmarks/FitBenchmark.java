@@ -26,7 +26,9 @@ import smile.classification.LogisticRegression;
  * <ul>
  *   <li>{@link #gutsignalPathCv10}: {@code LogisticTrainer.train}: the lasso λ path (100 λ, warm
  *       starts) on all samples plus the same path on each of 10 stratified training folds, and the
- *       λ picked by the CV deviance (11 paths in all).</li>
+ *       λ picked by the CV deviance (11 paths in all), on the calling thread.</li>
+ *   <li>{@link #gutsignalPathCv10Threads2}: the same with {@code withThreads(2)}: the 10 fold paths
+ *       on two threads (Smile's fit runs its objective on a parallel stream, i.e. on every core).</li>
  *   <li>{@link #gutsignalPath}: the path on all samples only, for reference.</li>
  *   <li>{@link #gutsignalRidgeFolds10}: gutsignal's ridge (α = 0) at the one λ of
  *       {@link ScoreBenchmark#LAMBDA}, once on each of the 10 training folds: the like-for-like
@@ -54,6 +56,7 @@ public class FitBenchmark {
 
     private Cohort prepared;
     private LogisticTrainer trainer;
+    private LogisticTrainer trainer2;
     private LogisticTrainer ridge;
     private Cohort[] foldCohorts;
     private double[][][] foldX;
@@ -65,6 +68,7 @@ public class FitBenchmark {
         Cohort train = Workload.trainingCohort(level);
         prepared = train.withFeatures(Workload.preprocessing(level).fit(train.features()).apply(train.features()));
         trainer = LogisticTrainer.withDefaults().withFolds(FOLDS).withSeed(SEED);
+        trainer2 = trainer.withThreads(2);
         double[][] x = prepared.features().toRows();
         int[] y = prepared.labels();
         int[] fold = stratifiedFolds(y);
@@ -110,6 +114,12 @@ public class FitBenchmark {
     @Benchmark
     public LogisticFit gutsignalPathCv10() {
         return trainer.train(prepared);
+    }
+
+    /** gutsignal: as {@link #gutsignalPathCv10}, the fold paths on two threads. */
+    @Benchmark
+    public LogisticFit gutsignalPathCv10Threads2() {
+        return trainer2.train(prepared);
     }
 
     /** gutsignal: the λ path on all samples only. */
