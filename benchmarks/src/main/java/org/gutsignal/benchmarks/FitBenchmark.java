@@ -65,8 +65,7 @@ public class FitBenchmark {
     /** Builds the preprocessed training cohort and the 10 training folds. */
     @Setup
     public void setUp() {
-        Cohort train = Workload.trainingCohort(level);
-        prepared = train.withFeatures(Workload.preprocessing(level).fit(train.features()).apply(train.features()));
+        prepared = preparedTrainingCohort(level);
         trainer = LogisticTrainer.withDefaults().withFolds(FOLDS).withSeed(SEED);
         trainer2 = trainer.withThreads(2);
         double[][] x = prepared.features().toRows();
@@ -93,6 +92,12 @@ public class FitBenchmark {
             }
             foldCohorts[f] = prepared.selectSamples(rows);
         }
+    }
+
+    /** The 800 training patients with their features preprocessed (the matrix every contender fits). */
+    static Cohort preparedTrainingCohort(Level level) {
+        Cohort train = Workload.trainingCohort(level);
+        return train.withFeatures(Workload.preprocessing(level).fit(train.features()).apply(train.features()));
     }
 
     /** Fold ids dealt round-robin within each class (deterministic; the order is the synthetic one). */
