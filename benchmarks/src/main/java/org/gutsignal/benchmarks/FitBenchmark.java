@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import smile.classification.LogisticRegression;
 
 /**
- * Fitting on the 800 synthetic training patients (about 776 labelled), features already
+ * Fitting on the 800 synthetic training patients (780 labelled), features already
  * preprocessed (log, standardise) so every contender sees the same matrix.
  *
  * <ul>
