@@ -4,6 +4,6 @@ package org.gutsignal.benchmarks;
 public enum Level {
     /** The six profiled molecule capacities (KO table → {@code SignallingProfiler}), preprocessed by ln(1 + x) and standardised. */
     MOLECULE,
-    /** Every KO of the synthetic KO table (400 by default), preprocessed by log10(1 + x) and standardised. */
+    /** 1,000 KOs ({@code SyntheticCohort.withKoCount(1000)}), preprocessed by log10(1 + x) and standardised. */
     KO
 }

@@ -14,13 +14,19 @@ import org.gutsignal.transform.Transform;
 
 /**
  * The data every benchmark shares, built from seeded synthetic cohorts: the 800 training
- * patients of {@link SyntheticCohort#withDefaults()} (labelled, validation site left out) and
- * fresh patients to score, at a {@link Level}.
+ * patients of {@link SyntheticCohort#withDefaults()} (labelled, validation site left out; with
+ * {@link #KO_FEATURES} KO rows at the KO level) and fresh patients to score, at a {@link Level}.
  */
 final class Workload {
 
     /** Training patients of the default synthetic cohort. */
     static final int TRAINING_PATIENTS = 800;
+    /**
+     * KO rows of the synthetic cohort at {@link Level#KO}: the size of a KO table after the usual
+     * prevalence filter (the checked-in cohort has 400; the molecule level uses it unchanged).
+     */
+    static final int KO_FEATURES = 1000;
+
     private Workload() {
     }
 
@@ -32,7 +38,7 @@ final class Workload {
 
     /** The labelled 800 training patients with raw features at this level (capacities or KO CPM). */
     static Cohort trainingCohort(Level level) {
-        SyntheticCohort.Result r = SyntheticCohort.withDefaults().withValidationSize(0).generate();
+        SyntheticCohort.Result r = generator(level).withValidationSize(0).generate();
         return Cohort.of(rawFeatures(r, level), r.metadata()).labelled();
     }
 
@@ -41,9 +47,14 @@ final class Workload {
      * same species pool and KOs as the training patients; at 800 they are the training patients).
      */
     static FeatureTable scoringTable(Level level, int patients) {
-        SyntheticCohort.Result r = SyntheticCohort.withDefaults().withPatients(patients).withValidationSize(0)
-                .generate();
+        SyntheticCohort.Result r = generator(level).withPatients(patients).withValidationSize(0).generate();
         return rawFeatures(r, level);
+    }
+
+    /** The default synthetic cohort, with {@link #KO_FEATURES} KO rows at the KO level. */
+    private static SyntheticCohort generator(Level level) {
+        SyntheticCohort c = SyntheticCohort.withDefaults();
+        return level == Level.KO ? c.withKoCount(KO_FEATURES) : c;
     }
 
     private static FeatureTable rawFeatures(SyntheticCohort.Result r, Level level) {
