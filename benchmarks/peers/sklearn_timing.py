@@ -7,8 +7,9 @@ Not run by CI. Needs Debian's python3-sklearn (run with /usr/bin/python3).
 
 LogisticRegressionCV with an L1 penalty is scikit-learn's counterpart of cv.glmnet and of
 LogisticTrainer.train: a grid of penalties, 10 stratified folds, the penalty with the best held-out
-log-loss, then a refit on all samples. The grid is glmnet's: 51 λ from λmax down by the ratio
-(1e-4)^(1/99) per step (the length of gutsignal's molecule path; 100 for KOs), as C = 1 / (n λ)
+log-loss, then a refit on all samples. The grid is glmnet's: λ from λmax down by the ratio
+r^(1/99) per step, r = 1e-4 when there are more samples than features and 1e-2 otherwise; 51 λ
+for molecules (where gutsignal's and glmnet's paths stop) and 100 for KOs; as C = 1 / (n λ)
 because scikit-learn penalises the summed loss and glmnet the mean.
 """
 import sys
@@ -21,7 +22,7 @@ from sklearn.model_selection import StratifiedKFold
 
 folder = sys.argv[1] if len(sys.argv) > 1 else "target/peers"
 print(f"scikit-learn {sklearn.__version__}, numpy {np.__version__}")
-for level, steps, reps in (("MOLECULE", 51, 20), ("KO", 100, 1))[int(sys.argv[2]) if len(sys.argv) > 2 else 0:]:
+for level, steps, reps in (("MOLECULE", 51, 20), ("KO", 100, 1)):
     data = np.genfromtxt(f"{folder}/fit-{level}.tsv", delimiter="\t", skip_header=1)
     y = data[:, 1].astype(int)
     x = data[:, 2:]
@@ -30,10 +31,11 @@ for level, steps, reps in (("MOLECULE", 51, 20), ("KO", 100, 1))[int(sys.argv[2]
     sd[sd == 0] = 1.0  # a constant column never enters the path
     xc = (x - x.mean(axis=0)) / sd
     lambda_max = np.max(np.abs(xc.T @ (y - y.mean()))) / n
-    lambdas = lambda_max * (1e-4 ** (1 / 99)) ** np.arange(steps)
+    ratio = 1e-4 if n > x.shape[1] else 1e-2
+    lambdas = lambda_max * (ratio ** (1 / 99)) ** np.arange(steps)
     cs = 1.0 / (n * lambdas)
     folds = StratifiedKFold(n_splits=10, shuffle=True, random_state=42)
-    for solver in ("liblinear", "saga") if level == "MOLECULE" else ("liblinear",):
+    for solver in ("liblinear", "saga"):
         for jobs in (1, 2):
             model = LogisticRegressionCV(Cs=cs, cv=folds, penalty="l1", solver=solver, scoring="neg_log_loss",
                                          n_jobs=jobs, max_iter=10000)
