@@ -77,6 +77,7 @@ import org.gutsignal.transform.Preprocessing;
  * {@link #train} fits the path on all samples, then fits each of {@code folds} stratified,
  * seeded folds on the same λ values and picks λ from the held-out deviance curve
  * ({@link CvCurve}) by the {@link LambdaRule}. With a single explicit λ no cross-validation is run.
+ * The folds can be fitted on several threads ({@link #withThreads}) with bit-identical results.
  *
  * <p>Samples of unknown response are ignored. Feature values are finite by construction of
  * {@link FeatureTable}; weights must be finite and non-negative. Instances are immutable and

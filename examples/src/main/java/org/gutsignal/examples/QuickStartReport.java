@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.gutsignal.cohort.Cohort;
+import org.gutsignal.eval.Auprc;
 import org.gutsignal.eval.Auroc;
 import org.gutsignal.eval.Calibration;
 import org.gutsignal.eval.CalibrationCurve;
 import org.gutsignal.eval.ConfidenceInterval;
 import org.gutsignal.eval.CvResult;
 import org.gutsignal.eval.RocCurve;
+import org.gutsignal.eval.PrecisionRecallCurve;
 import org.gutsignal.eval.Split;
 import org.gutsignal.model.ResponseModel;
 import org.gutsignal.profile.Molecule;
@@ -33,14 +36,22 @@ final class QuickStartReport {
     }
 
     static Curve roc(String name, double[] scores, int[] labels) {
-        List<RocCurve.Point> pts = RocCurve.of(scores, labels).points();
-        double[] x = new double[pts.size()];
-        double[] y = new double[pts.size()];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = pts.get(k).fpr();
-            y[k] = pts.get(k).tpr();
+        return curve(name, RocCurve.of(scores, labels).points(), RocCurve.Point::fpr, RocCurve.Point::tpr);
+    }
+
+    static Curve prCurve(String name, double[] scores, int[] labels) {
+        return curve(name, PrecisionRecallCurve.of(scores, labels).points(), PrecisionRecallCurve.Point::recall,
+                PrecisionRecallCurve.Point::precision);
+    }
+
+    private static <P> Curve curve(String name, List<P> points, ToDoubleFunction<P> x, ToDoubleFunction<P> y) {
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int k = 0; k < xs.length; k++) {
+            xs[k] = x.applyAsDouble(points.get(k));
+            ys[k] = y.applyAsDouble(points.get(k));
         }
-        return Curve.of(name, x, y);
+        return Curve.of(name, xs, ys);
     }
 
     static void write(Path out, ResponseModel model, MoleculeCatalog catalog, CvResult<ResponseModel> cv,
@@ -74,6 +85,16 @@ final class QuickStartReport {
                 .withEstimate(validationAuroc.value(), vci.lower(), vci.upper());
         Plot rocPlot = plots.roc("Response to checkpoint therapy: molecule model", List.of(cvCurve, valCurve));
         rocPlot.write(out.resolve("roc.png"));
+
+        // precision-recall: the same out-of-fold scores and the validation site, against the prevalence
+        Auprc cvPr = Auprc.of(oof, y);
+        Auprc valPr = Auprc.of(validationScores, validation.labels());
+        Plot prPlot = plots.precisionRecall("Precision-recall: molecule model",
+                List.of(prCurve("10-fold × 5 CV", oof, y).withEstimate(cvPr.value(), Double.NaN, Double.NaN),
+                        prCurve("validation site", validationScores, validation.labels())
+                                .withEstimate(valPr.value(), Double.NaN, Double.NaN)),
+                cvPr.baseline());
+        prPlot.write(out.resolve("precision_recall.png"));
 
         Calibration cal = Calibration.of(oof, y);
         List<CalibrationBin> bins = new ArrayList<>();
@@ -143,6 +164,9 @@ final class QuickStartReport {
                         + "AUROC %.3f (%.3f–%.3f). Calibration slope %.3f, intercept %.3f.", cvAuc.value(), ci.lower(),
                         ci.upper(), validationAuroc.value(), vci.lower(), vci.upper(), cal.slope(), cal.intercept()))
                 .image("ROC curves: cross-validated (thin lines: folds of the first repeat) and validation site", rocPlot)
+                .image(String.format(java.util.Locale.ROOT, "Precision-recall: AUPRC %.3f cross-validated, %.3f on "
+                        + "the validation site (dashed: the responder fraction, %.2f)", cvPr.value(), valPr.value(),
+                        cvPr.baseline()), prPlot)
                 .image("Elastic-net coefficients, coloured by the catalog's expected direction", coefPlot)
                 .table("Coefficients (log-odds per SD of ln(1 + capacity))",
                         List.of("feature", "coefficient", "expected direction"), coefRows, 4)

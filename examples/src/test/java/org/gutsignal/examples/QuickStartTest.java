@@ -27,7 +27,7 @@ class QuickStartTest {
         assertTrue(printed.contains("Lee 2022 melanoma (real, MetaPhlAn species, label ORR): 164 samples"), printed);
         assertTrue(printed.contains("Validation site (144 labelled patients"), printed);
         for (String png : new String[] {"roc.png", "calibration.png", "coefficients.png", "auroc_by_site.png",
-            "hmbpp_by_response.png"}) {
+            "hmbpp_by_response.png", "precision_recall.png"}) {
             assertTrue(ImageIO.read(out.resolve(png).toFile()).getWidth() >= 600, png);
         }
         assertTrue(Files.readString(out.resolve("report.html")).contains("data:image/png;base64,"));
