@@ -72,10 +72,19 @@ public class ReadBenchmark {
     /** All three files, joined into a species cohort and a KO cohort. */
     @Benchmark
     public void cohort(Blackhole bh) throws IOException, CohortFormatException {
+        for (Cohort c : readCohorts(species, ko, metadata)) {
+            bh.consume(c);
+        }
+    }
+
+    /** The species cohort and the KO cohort, each joined strictly with the metadata. */
+    static Cohort[] readCohorts(Path species, Path ko, Path metadata) throws IOException, CohortFormatException {
         SampleMetadata meta = MetadataReader.gutsignal().read(metadata);
-        bh.consume(Cohort.join(FeatureTableReader.metaphlan().read(species), meta, JoinPolicy.STRICT,
-                species.toString(), metadata.toString()));
-        bh.consume(Cohort.join(FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(ko), meta,
-                JoinPolicy.STRICT, ko.toString(), metadata.toString()));
+        return new Cohort[] {
+            Cohort.join(FeatureTableReader.metaphlan().read(species), meta, JoinPolicy.STRICT, species.toString(),
+                    metadata.toString()),
+            Cohort.join(FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(ko), meta, JoinPolicy.STRICT,
+                    ko.toString(), metadata.toString())
+        };
     }
 }
