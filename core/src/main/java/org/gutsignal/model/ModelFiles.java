@@ -5,16 +5,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gutsignal.io.AtomicFiles;
 import org.gutsignal.transform.FittedPreprocessing;
 import org.gutsignal.transform.FittedStep;
@@ -131,49 +134,50 @@ public final class ModelFiles {
     /**
      * Reads a model written by {@link #write} (this or an older format version).
      *
-     * @throws ModelFormatException if the file is not valid JSON (with the parser's line and
-     *                              column), lacks a field, has a field of the wrong type or value, or
-     *                              has a format version newer than {@value #FORMAT_VERSION}
+     * @throws ModelFormatException if the file is not valid JSON, lacks a field, has a field of the
+     *                              wrong type or value, or has a format version newer than
+     *                              {@value #FORMAT_VERSION}; the message gives the 1-based line and
+     *                              column of the offending value (of the object lacking a field),
+     *                              except when the parts of the model disagree with each other
      * @throws IOException          if the file cannot be read
      */
     public static ResponseModel read(Path file) throws IOException, ModelFormatException {
-        String name = file.toString();
+        Source src = new Source(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         JsonNode root;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = MAPPER.readTree(in);
+        try {
+            root = MAPPER.readTree(src.text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             long line = loc == null ? 0 : Math.max(0, loc.getLineNr());
             long col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
-            throw new ModelFormatException(name, line, col, "malformed JSON: " + e.getOriginalMessage(), e);
+            throw new ModelFormatException(src.name, line, col, "malformed JSON: " + e.getOriginalMessage(), e);
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            throw new ModelFormatException(name, 0, 0, "expected a JSON object but the file holds "
+            throw src.error("", "expected a JSON object but the file holds "
                     + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().toString().toLowerCase()), null);
         }
-        JsonNode version = field(root, "formatVersion", name, "");
+        JsonNode version = field(root, "formatVersion", src, "");
         if (!version.canConvertToInt() || !version.isIntegralNumber()) {
-            throw bad(name, "formatVersion", "an integer", version);
+            throw bad(src, "formatVersion", "an integer", version);
         }
         int v = version.intValue();
         if (v > FORMAT_VERSION) {
-            throw new ModelFormatException(name, 0, 0, "format version " + v + " is newer than the newest this library"
+            throw src.error("formatVersion", "format version " + v + " is newer than the newest this library"
                     + " reads (" + FORMAT_VERSION + "); upgrade gutsignal to read it", null);
         }
         if (v < 1) {
-            throw bad(name, "formatVersion", "a version ≥ 1", version);
+            throw bad(src, "formatVersion", "a version ≥ 1", version);
         }
-        String type = text(root, "type", name, "");
+        String type = text(root, "type", src, "");
         if (!TYPE.equals(type)) {
-            throw new ModelFormatException(name, 0, 0, "field 'type': expected \"" + TYPE + "\" but found \"" + type
-                    + "\"", null);
+            throw src.error("type", "field 'type': expected \"" + TYPE + "\" but found \"" + type + "\"", null);
         }
-        double intercept = number(root, "intercept", name, "");
-        double lambda = number(root, "lambda", name, "");
-        double alpha = number(root, "alpha", name, "");
-        JsonNode features = field(root, "features", name, "");
+        double intercept = number(root, "intercept", src, "");
+        double lambda = number(root, "lambda", src, "");
+        double alpha = number(root, "alpha", src, "");
+        JsonNode features = field(root, "features", src, "");
         if (!features.isArray()) {
-            throw bad(name, "features", "an array", features);
+            throw bad(src, "features", "an array", features);
         }
         List<String> names = new ArrayList<>(features.size());
         double[] beta = new double[features.size()];
@@ -181,34 +185,81 @@ public final class ModelFiles {
             JsonNode f = features.get(j);
             String at = "features[" + j + "].";
             if (!f.isObject()) {
-                throw bad(name, "features[" + j + "]", "an object", f);
+                throw bad(src, "features[" + j + "]", "an object", f);
             }
-            names.add(text(f, "name", name, at));
-            beta[j] = number(f, "coefficient", name, at);
+            names.add(text(f, "name", src, at));
+            beta[j] = number(f, "coefficient", src, at);
         }
-        JsonNode prov = field(root, "provenance", name, "");
+        JsonNode prov = field(root, "provenance", src, "");
         if (!prov.isObject()) {
-            throw bad(name, "provenance", "an object", prov);
+            throw bad(src, "provenance", "an object", prov);
         }
-        String lib = text(prov, "libraryVersion", name, "provenance.");
-        JsonNode samples = field(prov, "trainingSamples", name, "provenance.");
+        String lib = text(prov, "libraryVersion", src, "provenance.");
+        JsonNode samples = field(prov, "trainingSamples", src, "provenance.");
         if (!samples.isIntegralNumber() || !samples.canConvertToInt() || samples.intValue() < 0) {
-            throw bad(name, "provenance.trainingSamples", "a non-negative integer", samples);
+            throw bad(src, "provenance.trainingSamples", "a non-negative integer", samples);
         }
-        String checksum = text(prov, "trainingChecksum", name, "provenance.");
-        JsonNode seed = field(prov, "seed", name, "provenance.");
+        String checksum = text(prov, "trainingChecksum", src, "provenance.");
+        JsonNode seed = field(prov, "seed", src, "provenance.");
         if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
-            throw bad(name, "provenance.seed", "an integer", seed);
+            throw bad(src, "provenance.seed", "an integer", seed);
         }
         Provenance provenance = new Provenance(lib, samples.intValue(), checksum, seed.longValue());
         try {
             if (v >= 2) {
                 return ResponseModel.of(names, beta, intercept, lambda, alpha, provenance,
-                        preprocessing(field(root, "preprocessing", name, ""), name));
+                        preprocessing(field(root, "preprocessing", src, ""), src));
             }
             return ResponseModel.of(names, beta, intercept, lambda, alpha, provenance);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(name, 0, 0, "inconsistent model: " + e.getMessage(), e);
+            // no single place in the text: the parts disagree with each other
+            throw new ModelFormatException(src.name, 0, 0, "inconsistent model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A model file's name and text, to say where in the text a field is: the 1-based line and
+     * column where the value at a field path ({@code "features[4].coefficient"}) starts, or for a
+     * missing field where the object that lacks it starts. Only used when reading fails.
+     */
+    private static final class Source {
+        final String name;
+        final String text;
+
+        Source(String name, String text) {
+            this.name = name;
+            this.text = text;
+        }
+
+        ModelFormatException error(String path, String problem, Throwable cause) {
+            JsonLocation loc = locate(path);
+            return loc == null ? new ModelFormatException(name, 0, 0, problem, cause)
+                    : new ModelFormatException(name, loc.getLineNr(), loc.getColumnNr(), problem, cause);
+        }
+
+        /** Where the value at {@code path}, or else its nearest enclosing value, starts; null if unknown. */
+        private JsonLocation locate(String path) {
+            Map<String, JsonLocation> starts = new HashMap<>();
+            try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t == JsonToken.FIELD_NAME || t.isStructEnd()) {
+                        continue;
+                    }
+                    JsonStreamContext ctx = t.isStructStart() ? p.getParsingContext().getParent()
+                            : p.getParsingContext();
+                    starts.putIfAbsent(ctx.pathAsPointer().toString(), p.currentTokenLocation());
+                }
+            } catch (IOException e) {
+                return null; // the tree was read, so this does not happen; the message stays without a place
+            }
+            String pointer = path.isEmpty() ? "" : "/" + path.replace("[", ".").replace("]", "").replace('.', '/');
+            while (true) {
+                JsonLocation loc = starts.get(pointer);
+                if (loc != null || pointer.isEmpty()) {
+                    return loc;
+                }
+                pointer = pointer.substring(0, pointer.lastIndexOf('/'));
+            }
         }
     }
 
@@ -220,7 +271,7 @@ public final class ModelFiles {
         g.writeEndArray();
     }
 
-    private static FittedPreprocessing preprocessing(JsonNode node, String file) throws ModelFormatException {
+    private static FittedPreprocessing preprocessing(JsonNode node, Source file) throws ModelFormatException {
         if (!node.isObject()) {
             throw bad(file, "preprocessing", "an object", node);
         }
@@ -241,7 +292,7 @@ public final class ModelFiles {
             try {
                 kind = StepKind.valueOf(kindText);
             } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file, 0, 0, "field '" + at + "kind': expected one of "
+                throw file.error(at + "kind", "field '" + at + "kind': expected one of "
                         + java.util.Arrays.toString(StepKind.values()) + " but found \"" + kindText + "\"", e);
             }
             JsonNode params = field(step, "parameters", file, at);
@@ -260,13 +311,13 @@ public final class ModelFiles {
                 fitted.add(FittedStep.of(kind, names(step, "inputFeatures", file, at),
                         names(step, "outputFeatures", file, at), values));
             } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(file, 0, 0, "inconsistent step '" + at + "': " + e.getMessage(), e);
+                throw file.error(at.substring(0, at.length() - 1), "inconsistent step '" + at + "': " + e.getMessage(), e);
             }
         }
         return FittedPreprocessing.of(inputs, fitted);
     }
 
-    private static List<String> names(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+    private static List<String> names(JsonNode obj, String key, Source file, String at) throws ModelFormatException {
         JsonNode n = field(obj, key, file, at);
         if (!n.isArray()) {
             throw bad(file, at + key, "an array of strings", n);
@@ -281,15 +332,15 @@ public final class ModelFiles {
         return out;
     }
 
-    private static JsonNode field(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+    private static JsonNode field(JsonNode obj, String key, Source file, String at) throws ModelFormatException {
         JsonNode n = obj.get(key);
         if (n == null || n.isNull()) {
-            throw new ModelFormatException(file, 0, 0, "missing field '" + at + key + "'", null);
+            throw file.error(at + key, "missing field '" + at + key + "'", null);
         }
         return n;
     }
 
-    private static String text(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+    private static String text(JsonNode obj, String key, Source file, String at) throws ModelFormatException {
         JsonNode n = field(obj, key, file, at);
         if (!n.isTextual()) {
             throw bad(file, at + key, "a string", n);
@@ -297,7 +348,7 @@ public final class ModelFiles {
         return n.textValue();
     }
 
-    private static double number(JsonNode obj, String key, String file, String at) throws ModelFormatException {
+    private static double number(JsonNode obj, String key, Source file, String at) throws ModelFormatException {
         JsonNode n = field(obj, key, file, at);
         if (!n.isNumber() || !Double.isFinite(n.doubleValue())) {
             throw bad(file, at + key, "a finite number", n);
@@ -305,8 +356,7 @@ public final class ModelFiles {
         return n.doubleValue();
     }
 
-    private static ModelFormatException bad(String file, String key, String expected, JsonNode found) {
-        return new ModelFormatException(file, 0, 0, "field '" + key + "': expected " + expected + " but found "
-                + found, null);
+    private static ModelFormatException bad(Source file, String key, String expected, JsonNode found) {
+        return file.error(key, "field '" + key + "': expected " + expected + " but found " + found, null);
     }
 }

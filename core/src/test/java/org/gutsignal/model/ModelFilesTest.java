@@ -80,28 +80,39 @@ class ModelFilesTest {
                 e.getMessage());
     }
 
+    /**
+     * Each problem names the file and the 1-based line and column where the offending value (or the
+     * object lacking a field) starts; the places were counted by hand in saved-v1.json (2-space
+     * indent per level, {@code "key" : value}).
+     */
     @Test
     void missingFieldsWrongTypesAndNewerVersionsAreRejected() throws Exception {
         String good = Files.readString(resource("saved-v1.json"));
-        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 3"),
+        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 3"), 2, 21,
                 "format version 3 is newer than the newest this library reads (2); upgrade gutsignal to read it");
-        assertProblem(good.replace("\"lambda\" :", "\"lambdaX\" :"), "missing field 'lambda'");
-        assertProblem(good.replace("\"coefficient\" : 0.0\n", "\"coefficient\" : \"abc\"\n"),
+        assertProblem(good.replace("\"lambda\" :", "\"lambdaX\" :"), 1, 1, "missing field 'lambda'");
+        assertProblem(good.replace("\"coefficient\" : 0.0\n", "\"coefficient\" : \"abc\"\n"), 21, 21,
                 "field 'features[4].coefficient': expected a finite number but found \"abc\"");
-        assertProblem(good.replace("\"seed\" : 7", "\"seed\" : 7.5"),
+        assertProblem(good.replace("\"name\" : \"LPS\",\n", ""), 10, 6, "missing field 'features[1].name'");
+        assertProblem(good.replace("\"seed\" : 7", "\"seed\" : 7.5"), 30, 14,
                 "field 'provenance.seed': expected an integer but found 7.5");
-        assertProblem(good.replace("\"name\" : \"TMA\"", "\"name\" : \"HMBPP\""),
+        assertProblem(good.replace("\"type\" : \"gutsignal.ResponseModel\"", "\"type\" : \"other\""), 3, 12,
+                "field 'type': expected \"gutsignal.ResponseModel\" but found \"other\"");
+        assertProblem(good.replace("\"name\" : \"TMA\"", "\"name\" : \"HMBPP\""), 0, 0,
                 "inconsistent model: duplicate feature names in [HMBPP, LPS, BUTYRATE, SECONDARY_BILE_ACIDS, INDOLE, HMBPP]");
-        assertProblem("", "expected a JSON object but the file holds nothing");
-        assertProblem("[1, 2]", "expected a JSON object but the file holds array");
+        assertProblem("", 0, 0, "expected a JSON object but the file holds nothing");
+        assertProblem("[1, 2]", 1, 1, "expected a JSON object but the file holds array");
     }
 
-    private void assertProblem(String content, String problem) throws IOException {
+    private void assertProblem(String content, long line, long column, String problem) throws IOException {
         Path f = dir.resolve("m.json");
         Files.writeString(f, content);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFiles.read(f));
-        assertEquals(f + ": " + problem, e.getMessage());
+        String where = line == 0 ? "" : ", line " + line + ", column " + column;
+        assertEquals(f + where + ": " + problem, e.getMessage());
         assertEquals(f.toString(), e.file());
+        assertEquals(line, e.line());
+        assertEquals(column, e.column());
     }
 
     private static Path resource(String name) throws URISyntaxException {
