@@ -23,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  * The records of one delimited UTF-8 text file, each with the 1-based line it starts on.
  * Parsing is done by Commons CSV ({@code "} quotes, {@code ""} escapes, any of CR, LF or CRLF
  * ends a line); this class adds what the readers need around it: a leading UTF-8 byte order
- * mark is dropped, bytes that are not UTF-8 are reported with their line, lines that are empty
+ * mark is dropped, bytes that are not UTF-8 are reported with their line and cell, lines that are empty
  * or hold only empty cells are skipped, and every record knows its line, so errors can name it
  * even after multi-line quoted cells.
  *
@@ -32,6 +32,7 @@ import org.apache.commons.csv.CSVRecord;
 final class DelimitedText {
 
     private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9,]+)");
+    private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9,]+)");
 
     /** One record: its cells and the line on which it starts. */
     static final class Row {
@@ -59,6 +60,7 @@ final class DelimitedText {
 
     private final String fileName;
     private final String text;
+    private final char delimiter;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private int scanned;      // char position up to which line breaks have been counted
@@ -67,6 +69,7 @@ final class DelimitedText {
     private DelimitedText(String fileName, String text, char delimiter) throws IOException {
         this.fileName = fileName;
         this.text = text;
+        this.delimiter = delimiter;
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         this.parser = CSVParser.parse(text, format);
         this.records = parser.iterator();
@@ -77,7 +80,7 @@ final class DelimitedText {
      *
      * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
      * @throws IOException           if it cannot be read (the message names the path)
-     * @throws CohortFormatException if it is not valid UTF-8 (the message names the line)
+     * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
      */
     static DelimitedText open(Path file, char delimiter) throws IOException, CohortFormatException {
         byte[] bytes;
@@ -95,14 +98,14 @@ final class DelimitedText {
             throw new IOException("cannot read " + file + ": " + e, e);
         }
         String name = String.valueOf(file.getFileName());
-        String text = decode(name, bytes);
+        String text = decode(name, bytes, delimiter);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
         return new DelimitedText(name, text, delimiter);
     }
 
-    private static String decode(String name, byte[] bytes) throws CohortFormatException {
+    private static String decode(String name, byte[] bytes, char delimiter) throws CohortFormatException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -119,11 +122,49 @@ final class DelimitedText {
                     line++;
                 }
             }
-            throw CohortFormatException.atLine(name, line, String.format(
+            out.flip(); // the text decoded so far: everything before the bad byte
+            throw CohortFormatException.at(name, line, columnAt(out, out.length(), delimiter), null, String.format(
                     "expected UTF-8 text but found the byte 0x%02X (save the file as UTF-8)", bytes[bad] & 0xff));
         }
         out.flip();
         return out.toString();
+    }
+
+    /**
+     * The 1-based cell of its line that the character at {@code index} falls in, by Commons CSV's
+     * default quoting ({@code "} opens a quoted cell only at the start of a cell, {@code ""} inside
+     * one is a quote); if a quoted cell is still open at {@code index}, the cell where it opened.
+     */
+    static int columnAt(CharSequence s, int index, char delimiter) {
+        int cell = 1;
+        int openedIn = 1;
+        boolean quoted = false;
+        boolean cellStart = true;
+        for (int i = 0; i < index && i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == '"' && cellStart) {
+                quoted = true;
+                openedIn = cell;
+                cellStart = false;
+            } else if (c == delimiter) {
+                cell++;
+                cellStart = true;
+            } else if (c == '\n' || c == '\r') {
+                cell = 1;
+                cellStart = true;
+            } else {
+                cellStart = false;
+            }
+        }
+        return quoted ? openedIn : cell;
     }
 
     /** The file's name (without folders), for messages. */
@@ -159,6 +200,11 @@ final class DelimitedText {
         String msg = String.valueOf(e.getMessage());
         Matcher m = COMMONS_LINE.matcher(msg);
         long line = m.find() ? Long.parseLong(m.group(1).replace(",", "")) : parser.getCurrentLineNumber();
+        // Commons CSV gives the position just after the offending character, or none at the end of
+        // the file, where the cell to name is the quoted one still open
+        Matcher pos = COMMONS_POSITION.matcher(msg);
+        int at = pos.find() ? Integer.parseInt(pos.group(1).replace(",", "")) - 1 : text.length();
+        int column = columnAt(text, at, delimiter);
         String problem;
         if (msg.contains("EOF reached before encapsulated token finished")) {
             problem = "expected a closing '\"' for the quoted cell that starts on this line but the file ended";
@@ -167,7 +213,7 @@ final class DelimitedText {
         } else {
             problem = "expected well-formed quoting but the parser reported: " + msg;
         }
-        return CohortFormatException.atLine(fileName, line, problem);
+        return CohortFormatException.at(fileName, line, column, null, problem);
     }
 
     /** The record's first character: Commons CSV positions a record before the empty lines it skipped. */

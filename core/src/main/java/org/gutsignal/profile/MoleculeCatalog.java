@@ -128,8 +128,10 @@ public final class MoleculeCatalog {
         Map<String, Long> seen = new LinkedHashMap<>();
         for (CsvRows.Row row : csv.rows) {
             if (row.cells().size() != header.size()) {
-                throw CohortFormatException.atLine(file, row.line(), "expected " + header.size()
-                        + " cells like the header but found " + row.cells().size());
+                int column = Math.min(row.cells().size(), header.size()) + 1;
+                throw CohortFormatException.at(file, row.line(), column,
+                        column <= header.size() ? header.get(column - 1) : null, "expected " + header.size()
+                                + " cells like the header but found " + row.cells().size());
             }
             Cells cells = new Cells(file, header, row);
             String id = cells.get("id");

@@ -139,7 +139,9 @@ public final class TraitTable {
         for (CsvRows.Row row : csv.rows) {
             List<String> cells = row.cells();
             if (cells.size() != header.size()) {
-                throw CohortFormatException.atLine(file, row.line(),
+                int column = Math.min(cells.size(), header.size()) + 1;
+                throw CohortFormatException.at(file, row.line(), column,
+                        column <= header.size() ? header.get(column - 1) : null,
                         "expected " + header.size() + " cells like the header but found " + cells.size());
             }
             String taxon = cells.get(0);
