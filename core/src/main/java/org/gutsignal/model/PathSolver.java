@@ -275,12 +275,9 @@ final class PathSolver {
                             }
                         }
                     }
-                    double d = sum(r) / xmz;
-                    if (d != 0) {
-                        b0 += d;
-                        dlx = Math.max(dlx, xmz * d * d);
-                        axpyV(-d, v, r);
-                    }
+                    double d = interceptStep(r, v, xmz);
+                    b0 += d;
+                    dlx = Math.max(dlx, xmz * d * d);
                     if (dlx < shr) {
                         break;
                     }
@@ -298,12 +295,9 @@ final class PathSolver {
                                 dlx = Math.max(dlx, xv[k] * dk * dk);
                             }
                         }
-                        d = sum(r) / xmz;
-                        if (d != 0) {
-                            b0 += d;
-                            dlx = Math.max(dlx, xmz * d * d);
-                            axpyV(-d, v, r);
-                        }
+                        d = interceptStep(r, v, xmz);
+                        b0 += d;
+                        dlx = Math.max(dlx, xmz * d * d);
                         if (dlx < shr) {
                             break;
                         }
@@ -476,10 +470,18 @@ final class PathSolver {
         return s;
     }
 
-    private void axpyV(double a, double[] v, double[] r) {
-        for (int i = 0; i < n; i++) {
-            r[i] += a * v[i];
+    /**
+     * The intercept's coordinate step after a pass: its change {@code Σ r / Σ v}; the residual is
+     * updated by {@code r -= d v} (nothing when the change is 0).
+     */
+    private double interceptStep(double[] r, double[] v, double xmz) {
+        double d = sum(r) / xmz;
+        if (d != 0) {
+            for (int i = 0; i < n; i++) {
+                r[i] += -d * v[i];
+            }
         }
+        return d;
     }
 
     /** Sum with four partial sums, like {@link #dot}. */
