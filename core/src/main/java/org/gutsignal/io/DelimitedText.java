@@ -27,15 +27,17 @@ import org.apache.commons.csv.CSVRecord;
  * or hold only empty cells are skipped, and every record knows its line, so errors can name it
  * even after multi-line quoted cells.
  *
- * <p>Package-private; one instance reads one file once and is not thread-safe.
+ * <p>The readers of this package and the catalog and trait-table readers of
+ * {@code org.gutsignal.profile} share it, so every delimited file gets the same error messages.
+ * One instance reads one file once and is not thread-safe.
  */
-final class DelimitedText {
+public final class DelimitedText {
 
     private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9,]+)");
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9,]+)");
 
     /** One record: its cells and the line on which it starts. */
-    static final class Row {
+    public static final class Row {
         final String[] cells;
         final long line;
 
@@ -44,12 +46,23 @@ final class DelimitedText {
             this.line = line;
         }
 
-        int size() {
+        /** The number of cells. */
+        public int size() {
             return cells.length;
         }
 
+        /** The 1-based line on which the record starts. */
+        public long line() {
+            return line;
+        }
+
+        /** Cell {@code k} (0-based), as read (quotes removed, not trimmed). */
+        public String cell(int k) {
+            return cells[k];
+        }
+
         /** The 1-based line of cell {@code k}: the start line plus the line breaks inside earlier quoted cells. */
-        long lineOf(int k) {
+        public long lineOf(int k) {
             long l = line;
             for (int c = 0; c < k && c < cells.length; c++) {
                 l += lineBreaks(cells[c], 0, cells[c].length());
@@ -83,6 +96,17 @@ final class DelimitedText {
      * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
      */
     static DelimitedText open(Path file, char delimiter) throws IOException, CohortFormatException {
+        return open(file, delimiter, String.valueOf(file.getFileName()));
+    }
+
+    /**
+     * Reads a whole file as UTF-8 text, naming it {@code name} in messages.
+     *
+     * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
+     * @throws IOException           if it cannot be read (the message names the path)
+     * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
+     */
+    public static DelimitedText open(Path file, char delimiter, String name) throws IOException, CohortFormatException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -97,12 +121,17 @@ final class DelimitedText {
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e, e);
         }
-        String name = String.valueOf(file.getFileName());
-        String text = decode(name, bytes, delimiter);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
+        return of(name, decode(name, bytes, delimiter), delimiter);
+    }
+
+    /** Text already in memory (for example a resource), named {@code name} in messages; a leading byte order mark is dropped. */
+    public static DelimitedText of(String name, String text, char delimiter) {
+        String t = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        try {
+            return new DelimitedText(name, t, delimiter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // parsing a String does no I/O
         }
-        return new DelimitedText(name, text, delimiter);
     }
 
     private static String decode(String name, byte[] bytes, char delimiter) throws CohortFormatException {
@@ -167,8 +196,8 @@ final class DelimitedText {
         return quoted ? openedIn : cell;
     }
 
-    /** The file's name (without folders), for messages. */
-    String fileName() {
+    /** The file's name as messages give it. */
+    public String fileName() {
         return fileName;
     }
 
@@ -177,7 +206,7 @@ final class DelimitedText {
      *
      * @throws CohortFormatException if the quoting is malformed
      */
-    Row next() throws CohortFormatException {
+    public Row next() throws CohortFormatException {
         while (true) {
             CSVRecord record;
             try {

@@ -65,6 +65,7 @@ class MoleculeCatalogTest {
         "catalog_alternatives_in_marker.csv!2!3!line 2, column 3 ('markers'): alternatives with '|' need aggregation PATHWAY_MIN but this molecule uses MARKER (step 1: 'K00001|K00002')",
         "catalog_bad_marker_id.csv!2!3!line 2, column 3 ('markers'): expected a marker id of letters, digits, '_', '.' or '-' but found 'K0 0002' in step 2",
         "catalog_long_row.csv!2!6!line 2, column 6: expected 5 cells like the header but found 6",
+        "catalog_latin1.csv!2!2!line 2, column 2: expected UTF-8 text but found the byte 0xE9 (save the file as UTF-8)",
         "catalog_missing_column.csv!1!0!line 1: expected a column 'aggregation' (required: [id, name, markers, aggregation, direction]) but the header has [id, name, markers, direction]",
     })
     void malformedCatalogsNameFileLineColumnAndExpectation(String file, long line, int column, String message)

@@ -47,6 +47,7 @@ class TraitTableTest {
     @ParameterizedTest
     @CsvSource(delimiter = '!', value = {
         "traits_short_row.csv!line 3, column 3 ('LPS'): expected 3 cells like the header but found 2",
+        "traits_unterminated_quote.csv!line 4, column 2: expected a closing '\"' for the quoted cell that starts on this line but the file ended",
         "traits_negative.csv!line 3, column 2 ('HMBPP'): expected a non-negative copy number but found '-1'",
         "traits_bad_taxon.csv!line 3, column 1 ('taxon'): expected a taxon g__Genus or s__Genus_species but found 'Bacteroides'",
         "traits_duplicate.csv!line 3, column 1 ('taxon'): taxon 'g__Bacteroides' was already defined on line 2",
