@@ -1,5 +1,6 @@
 package org.gutsignal.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,10 @@ class QuickStartTest {
         for (String csv : new String[] {"coefficients.csv", "cv_scores.csv", "validation_scores.csv"}) {
             assertTrue(Files.readAllLines(out.resolve(csv)).size() > 6, csv);
         }
+        // pinned before the issue-11 refactor (core's GoldenOutputsTest holds the same hash)
+        byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out.resolve("model.json")));
+        assertEquals("9c29d0ef7cf1b485579b33936044635a47eff59912444ba08a6e07b4d0ee8cc7",
+                java.util.HexFormat.of().formatHex(sha));
         // the generator's truth: HMBPP and TMA raise, LPS and bile acids lower the odds of response
         ResponseModel model = ModelFiles.read(out.resolve("model.json"));
         assertTrue(model.coefficient("HMBPP") > 0 && model.coefficient("TMA") > 0, model.toString());
