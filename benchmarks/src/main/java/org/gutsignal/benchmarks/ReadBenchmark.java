@@ -8,7 +8,7 @@ import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.JoinPolicy;
 import org.gutsignal.cohort.SampleMetadata;
-import org.gutsignal.io.CohortFormatException;
+import org.gutsignal.cohort.CohortFormatException;
 import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.MetadataReader;
 import org.gutsignal.synth.SyntheticCohort;
@@ -53,32 +53,32 @@ public class ReadBenchmark {
 
     /** {@code species.tsv} (MetaPhlAn layout, percent). */
     @Benchmark
-    public FeatureTable species() throws IOException, CohortFormatException {
+    public FeatureTable species() throws IOException {
         return FeatureTableReader.metaphlan().read(species);
     }
 
     /** {@code ko.tsv} (HUMAnN layout, CPM). */
     @Benchmark
-    public FeatureTable ko() throws IOException, CohortFormatException {
+    public FeatureTable ko() throws IOException {
         return FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(ko);
     }
 
     /** {@code metadata.tsv}. */
     @Benchmark
-    public SampleMetadata metadata() throws IOException, CohortFormatException {
+    public SampleMetadata metadata() throws IOException {
         return MetadataReader.gutsignal().read(metadata);
     }
 
     /** All three files, joined into a species cohort and a KO cohort. */
     @Benchmark
-    public void cohort(Blackhole bh) throws IOException, CohortFormatException {
+    public void cohort(Blackhole bh) throws IOException {
         for (Cohort c : readCohorts(species, ko, metadata)) {
             bh.consume(c);
         }
     }
 
     /** The species cohort and the KO cohort, each joined strictly with the metadata. */
-    static Cohort[] readCohorts(Path species, Path ko, Path metadata) throws IOException, CohortFormatException {
+    static Cohort[] readCohorts(Path species, Path ko, Path metadata) throws IOException {
         SampleMetadata meta = MetadataReader.gutsignal().read(metadata);
         return new Cohort[] {
             Cohort.join(FeatureTableReader.metaphlan().read(species), meta, JoinPolicy.STRICT, species.toString(),

@@ -3,7 +3,6 @@ package org.gutsignal.cohort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.gutsignal.io.CohortFormatException;
 
 /**
  * A {@link FeatureTable} joined with its {@link SampleMetadata}: both hold the same samples

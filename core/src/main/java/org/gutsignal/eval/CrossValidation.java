@@ -12,6 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.Response;
 import org.gutsignal.cohort.SampleMetadata;
+import org.gutsignal.model.Predictor;
+import org.gutsignal.cohort.Split;
+import org.gutsignal.cohort.Splitter;
+import org.gutsignal.cohort.Splitters;
 
 /**
  * Leak-free cross-validation: for every {@link Split}, the whole pipeline (preprocessing, model,

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.gutsignal.cohort.Cohort;
+import org.gutsignal.model.Predictor;
+import org.gutsignal.cohort.Split;
+import org.gutsignal.cohort.Splitters;
 
 /**
  * What a {@link CrossValidation} run produced: the out-of-fold score of every sample in every

@@ -1,6 +1,7 @@
 package org.gutsignal.eval;
 
 import java.util.Objects;
+import org.gutsignal.cohort.Response;
 
 /** Argument checks shared by the metrics. Package-private; stateless. */
 final class Inputs {
@@ -15,7 +16,7 @@ final class Inputs {
      */
     static int checkScores(double[] scores, int[] labels, String scoreName) {
         Objects.requireNonNull(scores, scoreName);
-        checkLabels(labels);
+        Response.checkLabels(labels);
         if (scores.length != labels.length) {
             throw new IllegalArgumentException(scoreName + " has " + scores.length
                     + " values but labels has " + labels.length);
@@ -54,15 +55,4 @@ final class Inputs {
         return positives;
     }
 
-    static void checkLabels(int[] labels) {
-        Objects.requireNonNull(labels, "labels");
-        if (labels.length == 0) {
-            throw new IllegalArgumentException("labels is empty");
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != 0 && labels[i] != 1) {
-                throw new IllegalArgumentException("labels[" + i + "] must be 0 or 1 but is " + labels[i]);
-            }
-        }
-    }
 }

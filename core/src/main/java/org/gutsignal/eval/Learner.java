@@ -1,6 +1,7 @@
 package org.gutsignal.eval;
 
 import org.gutsignal.cohort.Cohort;
+import org.gutsignal.model.Predictor;
 
 /**
  * Fits a whole pipeline (preprocessing, model, inner hyper-parameter selection) on a training

@@ -2,6 +2,7 @@ package org.gutsignal.eval;
 
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import org.gutsignal.cohort.Response;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -49,7 +50,7 @@ public final class PermutationTest {
      */
     public static PermutationTest run(ToDoubleFunction<int[]> statistic, int[] labels, int permutations, long seed) {
         Objects.requireNonNull(statistic, "statistic");
-        Inputs.checkLabels(labels);
+        Response.checkLabels(labels);
         if (permutations < 1) {
             throw new IllegalArgumentException("permutations must be at least 1 but is " + permutations);
         }

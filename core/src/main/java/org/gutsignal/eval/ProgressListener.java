@@ -1,5 +1,7 @@
 package org.gutsignal.eval;
 
+import org.gutsignal.cohort.Split;
+
 /**
  * Hears about finished folds of a long cross-validation. Called from the thread that ran the
  * fold, so an implementation used with parallel folds must be thread-safe; calls may arrive

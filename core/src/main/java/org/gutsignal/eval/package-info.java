@@ -1,10 +1,11 @@
 /**
- * Evaluation: how samples are split for validation and how out-of-sample scores are judged.
+ * Evaluation: how out-of-sample scores are made and judged — the step after {@code model} in
+ * the pipeline sentence.
  *
- * <p><b>Splits.</b> {@link org.gutsignal.eval.Splitters} makes seeded, deterministic
- * {@link org.gutsignal.eval.Splitter}s — stratified (repeated) k-fold, grouped k-fold,
- * leave-one-group-out (cross-cohort) and a fixed group holdout — each returning a list of
- * {@link org.gutsignal.eval.Split}s (train/test index arrays).
+ * <p><b>Cross-validation.</b> {@link org.gutsignal.eval.CrossValidation} runs a
+ * {@link org.gutsignal.eval.Learner} over the {@link org.gutsignal.cohort.Split}s of a
+ * {@link org.gutsignal.cohort.Splitter} (the same splitters the trainer's inner λ selection
+ * uses) and returns a {@link org.gutsignal.eval.CvResult} of out-of-fold scores.
  *
  * <p><b>Metrics.</b> Small immutable result types with static factories, all taking
  * {@code double[]} scores or probabilities and {@code int[]} 0/1 labels (1 = responder):

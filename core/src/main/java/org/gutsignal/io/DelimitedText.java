@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.gutsignal.cohort.CohortFormatException;
 
 /**
  * The records of one delimited UTF-8 text file, each with the 1-based line it starts on.
@@ -95,7 +96,7 @@ public final class DelimitedText {
      * @throws IOException           if it cannot be read (the message names the path)
      * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
      */
-    static DelimitedText open(Path file, char delimiter) throws IOException, CohortFormatException {
+    static DelimitedText open(Path file, char delimiter) throws IOException {
         return open(file, delimiter, String.valueOf(file.getFileName()));
     }
 
@@ -106,7 +107,7 @@ public final class DelimitedText {
      * @throws IOException           if it cannot be read (the message names the path)
      * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
      */
-    public static DelimitedText open(Path file, char delimiter, String name) throws IOException, CohortFormatException {
+    public static DelimitedText open(Path file, char delimiter, String name) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

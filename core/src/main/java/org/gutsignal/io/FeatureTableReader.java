@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.cohort.CohortFormatException;
 
 /**
  * Reads a {@link FeatureTable} from a delimited UTF-8 text file in one of three layouts.
@@ -200,7 +201,7 @@ public final class FeatureTableReader {
      * @throws CohortFormatException             if the content is not a table of this layout: see the class comment
      * @throws IllegalStateException             if this is a {@link #samplesAsRows()} reader without a unit
      */
-    public FeatureTable read(Path file) throws IOException, CohortFormatException {
+    public FeatureTable read(Path file) throws IOException {
         if (unit == null) {
             throw new IllegalStateException("samplesAsRows() has no default unit: say what the numbers are with "
                     + "withUnit(AbundanceUnit)");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.gutsignal.cohort.Response;
 import org.gutsignal.cohort.SampleMetadata;
+import org.gutsignal.cohort.CohortFormatException;
 
 /**
  * Reads {@link SampleMetadata} from a delimited UTF-8 text file with one row per sample and a
@@ -141,7 +142,7 @@ public final class MetadataReader {
      *                                           has a different number of cells than the header, a sample id
      *                                           is empty or repeated, or a response label is not accepted
      */
-    public SampleMetadata read(Path file) throws IOException, CohortFormatException {
+    public SampleMetadata read(Path file) throws IOException {
         DelimitedText text = DelimitedText.open(file, delimiter == AUTO ? AtomicFiles.delimiterFor(file) : delimiter);
         String name = text.fileName();
         DelimitedText.Row header = text.next();
@@ -211,7 +212,7 @@ public final class MetadataReader {
 
     /** The 0-based index of a named column, which must appear exactly once in the header. */
     private static int column(String file, DelimitedText.Row header, String column, String role)
-            throws CohortFormatException {
+            throws IOException {
         String[] h = header.cells;
         int found = -1;
         for (int c = 0; c < h.length; c++) {

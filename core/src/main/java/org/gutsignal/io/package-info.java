@@ -9,7 +9,7 @@
  *   <li>{@link org.gutsignal.io.MetadataReader} with a {@link org.gutsignal.io.ResponseMapping}
  *       (which label means responder); {@link org.gutsignal.io.MetadataWriter} writes the format
  *       {@link org.gutsignal.io.MetadataReader#gutsignal()} reads.</li>
- *   <li>{@link org.gutsignal.io.CohortFormatException}: every problem in a user's file, naming the
+ *   <li>{@link org.gutsignal.cohort.CohortFormatException}: every problem in a user's file, naming the
  *       file, the 1-based line and column and what was expected.</li>
  *   <li>{@link org.gutsignal.io.AtomicFiles}: every output file is written atomically.</li>
  * </ul>

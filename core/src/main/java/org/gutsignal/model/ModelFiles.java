@@ -141,7 +141,7 @@ public final class ModelFiles {
      *                              except when the parts of the model disagree with each other
      * @throws IOException          if the file cannot be read
      */
-    public static ResponseModel read(Path file) throws IOException, ModelFormatException {
+    public static ResponseModel read(Path file) throws IOException {
         Source src = new Source(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         JsonNode root;
         try {

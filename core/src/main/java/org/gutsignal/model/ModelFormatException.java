@@ -1,5 +1,7 @@
 package org.gutsignal.model;
 
+import java.io.IOException;
+
 /**
  * A model file is not a readable gutsignal model: the JSON is malformed, a field is missing or
  * has the wrong type, or the file was written by a newer format version. The message names the
@@ -14,7 +16,7 @@ package org.gutsignal.model;
  * <p>{@link #line()} and {@link #column()} return 0 when no single place in the text is known
  * (an empty file, or parts of the model that disagree with each other).
  */
-public final class ModelFormatException extends Exception {
+public final class ModelFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

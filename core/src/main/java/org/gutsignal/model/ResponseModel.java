@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
-import org.gutsignal.eval.Predictor;
 import org.gutsignal.transform.FittedPreprocessing;
 import org.gutsignal.transform.FittedStep;
 import org.gutsignal.transform.MissingFeaturePolicy;

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.gutsignal.io.CohortFormatException;
+import org.gutsignal.cohort.CohortFormatException;
 import org.gutsignal.io.DelimitedText;
 
 /**
@@ -35,7 +35,7 @@ final class CsvRows {
         this.rows = rows;
     }
 
-    static CsvRows read(Path path) throws IOException, CohortFormatException {
+    static CsvRows read(Path path) throws IOException {
         String name = path.toString();
         return parse(DelimitedText.open(path, delimiterFor(name), name));
     }
@@ -46,10 +46,10 @@ final class CsvRows {
                 throw new IllegalStateException("missing built-in resource " + resource);
             }
             return parse(DelimitedText.of(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), ','));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (CohortFormatException e) {
             throw new IllegalStateException("built-in resource is malformed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

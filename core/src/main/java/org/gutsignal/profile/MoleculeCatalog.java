@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gutsignal.io.CohortFormatException;
+import org.gutsignal.cohort.CohortFormatException;
 
 /**
  * The signalling molecules to profile, each with its marker genes and pathways.
@@ -87,7 +87,7 @@ public final class MoleculeCatalog {
      *                               aggregation or direction is unknown; the message names file,
      *                               line, column and what was expected
      */
-    public static MoleculeCatalog read(Path path) throws IOException, CohortFormatException {
+    public static MoleculeCatalog read(Path path) throws IOException {
         CsvRows rows = CsvRows.read(path);
         return parse(rows);
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
-import org.gutsignal.io.CohortFormatException;
+import org.gutsignal.cohort.CohortFormatException;
 
 /**
  * Which taxa can make which molecules: non-negative copy numbers per taxon and molecule
@@ -99,7 +99,7 @@ public final class TraitTable {
      *                               not a non-negative finite number; the message names file, line and
      *                               column
      */
-    public static TraitTable read(Path path) throws IOException, CohortFormatException {
+    public static TraitTable read(Path path) throws IOException {
         return parse(CsvRows.read(path));
     }
 

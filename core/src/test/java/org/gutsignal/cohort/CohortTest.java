@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.gutsignal.io.CohortFormatException;
 import org.junit.jupiter.api.Test;
 
 class CohortTest {

@@ -27,6 +27,8 @@ import org.gutsignal.transform.Preprocessing;
 import org.gutsignal.transform.Transform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.gutsignal.cohort.Split;
+import org.gutsignal.cohort.Splitters;
 
 /** Cross-validation of the molecule model on the checked-in 800-patient synthetic cohort. */
 class CrossValidationTest {

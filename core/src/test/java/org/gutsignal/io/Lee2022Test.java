@@ -10,6 +10,7 @@ import org.gutsignal.cohort.JoinPolicy;
 import org.gutsignal.cohort.Response;
 import org.gutsignal.cohort.SampleMetadata;
 import org.junit.jupiter.api.Test;
+import org.gutsignal.cohort.CohortFormatException;
 
 /**
  * Loads the real Lee 2022 cohort (testdata/lee2022, unchanged copies) and joins species with

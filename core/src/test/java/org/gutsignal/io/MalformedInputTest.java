@@ -16,6 +16,7 @@ import org.gutsignal.cohort.AbundanceUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.gutsignal.cohort.CohortFormatException;
 
 /**
  * Golden-file test: every file in {@code io/malformed/} is read with the reader named in
@@ -32,7 +33,7 @@ class MalformedInputTest {
         }
     }
 
-    private static void read(String reader, Path file) throws IOException, CohortFormatException {
+    private static void read(String reader, Path file) throws IOException {
         switch (reader) {
             case "samples" -> FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.COUNTS).read(file);
             case "humann" -> FeatureTableReader.humann().read(file);

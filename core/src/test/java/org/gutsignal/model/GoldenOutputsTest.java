@@ -18,7 +18,7 @@ import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.JoinPolicy;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
-import org.gutsignal.eval.Splitters;
+import org.gutsignal.cohort.Splitters;
 import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.MetadataReader;
 import org.gutsignal.profile.MoleculeCatalog;

@@ -16,8 +16,8 @@ import org.gutsignal.eval.CalibrationCurve;
 import org.gutsignal.eval.ConfidenceInterval;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
-import org.gutsignal.eval.Splitters;
-import org.gutsignal.io.CohortFormatException;
+import org.gutsignal.cohort.Splitters;
+import org.gutsignal.cohort.CohortFormatException;
 import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.MetadataReader;
 import org.gutsignal.io.ResponseMapping;
@@ -67,7 +67,7 @@ public final class QuickStart {
         run(out, System.out);
     }
 
-    static void run(Path out, PrintStream o) throws IOException, CohortFormatException {
+    static void run(Path out, PrintStream o) throws IOException {
         long start = System.nanoTime();
         // 1. load
         FeatureTable species = FeatureTableReader.metaphlan().read(SYNTHETIC.resolve("species.tsv"));

@@ -16,7 +16,7 @@ import org.gutsignal.eval.ConfidenceInterval;
 import org.gutsignal.eval.CvResult;
 import org.gutsignal.eval.RocCurve;
 import org.gutsignal.eval.PrecisionRecallCurve;
-import org.gutsignal.eval.Split;
+import org.gutsignal.cohort.Split;
 import org.gutsignal.model.ResponseModel;
 import org.gutsignal.profile.Molecule;
 import org.gutsignal.profile.MoleculeCatalog;

@@ -13,7 +13,7 @@ import org.gutsignal.cohort.SampleMetadata;
 import org.gutsignal.eval.Auroc;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
-import org.gutsignal.eval.Splitters;
+import org.gutsignal.cohort.Splitters;
 import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.MetadataReader;
 import org.gutsignal.io.ResponseMapping;

@@ -9,7 +9,7 @@ import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.JoinPolicy;
 import org.gutsignal.cohort.SampleMetadata;
-import org.gutsignal.io.CohortFormatException;
+import org.gutsignal.cohort.CohortFormatException;
 import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.MetadataReader;
 import org.gutsignal.profile.MoleculeCatalog;
@@ -27,11 +27,11 @@ record SyntheticData(Cohort molecules, Cohort species) {
     /** The bundled files, relative to the repository root (the examples' working directory). */
     static final Path DIR = Path.of("testdata", "synthetic");
 
-    static SyntheticData load() throws IOException, CohortFormatException {
+    static SyntheticData load() throws IOException {
         return load(DIR);
     }
 
-    static SyntheticData load(Path dir) throws IOException, CohortFormatException {
+    static SyntheticData load(Path dir) throws IOException {
         SampleMetadata metadata = MetadataReader.gutsignal().read(dir.resolve("metadata.tsv"));
         FeatureTable ko = FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(dir.resolve("ko.tsv"));
         FeatureTable capacities = SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(ko).capacities();

@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.gutsignal.eval.Auroc;
-import org.gutsignal.eval.Splitters;
+import org.gutsignal.cohort.Splitters;
 import org.gutsignal.model.LogisticTrainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

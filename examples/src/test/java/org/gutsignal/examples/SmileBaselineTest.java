@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
-import org.gutsignal.eval.Predictor;
-import org.gutsignal.eval.Splitters;
+import org.gutsignal.model.Predictor;
+import org.gutsignal.cohort.Splitters;
 import org.junit.jupiter.api.Test;
 
 /** The Smile random forest as an outside Learner: seeded runs are bit-identical. */

@@ -1,4 +1,6 @@
-package org.gutsignal.io;
+package org.gutsignal.cohort;
+
+import java.io.IOException;
 
 /**
  * A user's data file does not have the expected form. The message always names the file and,
@@ -12,16 +14,16 @@ package org.gutsignal.io;
  * <p>Errors about the file as a whole (an empty file, ids unmatched by a join) have no line;
  * {@link #line()} and {@link #column()} then return 0.
  */
-public final class CohortFormatException extends Exception {
+public final class CohortFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
     private final String file;
     private final long line;
-    private final int column;
+    private final long column;
     private final String columnName;
 
-    private CohortFormatException(String file, long line, int column, String columnName, String problem) {
+    private CohortFormatException(String file, long line, long column, String columnName, String problem) {
         super(format(file, line, column, columnName, problem));
         this.file = file;
         this.line = line;
@@ -38,7 +40,7 @@ public final class CohortFormatException extends Exception {
      * @param columnName the column's header, or {@code null} if it has none
      * @param problem    what was expected and what was found
      */
-    public static CohortFormatException at(String file, long line, int column, String columnName, String problem) {
+    public static CohortFormatException at(String file, long line, long column, String columnName, String problem) {
         return new CohortFormatException(file, line, column, columnName, problem);
     }
 
@@ -52,7 +54,7 @@ public final class CohortFormatException extends Exception {
         return new CohortFormatException(file, 0, 0, null, problem);
     }
 
-    private static String format(String file, long line, int column, String columnName, String problem) {
+    private static String format(String file, long line, long column, String columnName, String problem) {
         StringBuilder sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(", line ").append(line);
@@ -77,7 +79,7 @@ public final class CohortFormatException extends Exception {
     }
 
     /** The 1-based column index, or 0 if no single column is at fault. */
-    public int column() {
+    public long column() {
         return column;
     }
 

@@ -1,4 +1,4 @@
-package org.gutsignal.eval;
+package org.gutsignal.cohort;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,7 +69,7 @@ public final class Splitters {
             throw new IllegalArgumentException("repeats must be at least 1 but is " + repeats);
         }
         return (labels, groups) -> {
-            Inputs.checkLabels(labels);
+            Response.checkLabels(labels);
             checkGroupsLength(labels, groups, false);
             int positives = 0;
             for (int label : labels) {
@@ -249,7 +249,7 @@ public final class Splitters {
 
     /** Sample indices per group, in order of first appearance. */
     private static Map<String, List<Integer>> groupMembers(int[] labels, String[] groups) {
-        Inputs.checkLabels(labels);
+        Response.checkLabels(labels);
         checkGroupsLength(labels, groups, true);
         Map<String, List<Integer>> members = new LinkedHashMap<>();
         for (int i = 0; i < groups.length; i++) {

@@ -1,4 +1,4 @@
-package org.gutsignal.eval;
+package org.gutsignal.cohort;
 
 import java.util.Arrays;
 import java.util.List;

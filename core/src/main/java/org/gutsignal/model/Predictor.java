@@ -1,4 +1,4 @@
-package org.gutsignal.eval;
+package org.gutsignal.model;
 
 import org.gutsignal.cohort.Cohort;
 

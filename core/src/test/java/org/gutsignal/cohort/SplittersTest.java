@@ -1,4 +1,4 @@
-package org.gutsignal.eval;
+package org.gutsignal.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
