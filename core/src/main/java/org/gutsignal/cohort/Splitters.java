@@ -102,6 +102,51 @@ public final class Splitters {
     }
 
     /**
+     * Predefined folds, as glmnet's {@code foldid}: sample {@code i} is tested in fold
+     * {@code foldIds[i]} (0-based), so results can be compared with another tool on exactly the
+     * same folds. Not random; the folds are checked when splitting.
+     *
+     * @param foldIds the fold of each sample, 0 … k-1, every fold used, k ≥ 2 (copied)
+     * @return the splitter; {@code split} throws if the labels are not as many as the fold ids
+     * @throws IllegalArgumentException if a fold id is negative, or fewer than 2 folds or an
+     *         unused fold number appear
+     */
+    public static Splitter fromFoldIds(int[] foldIds) {
+        int[] ids = foldIds.clone();
+        int k = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0) {
+                throw new IllegalArgumentException("foldIds[" + i + "] is negative: " + ids[i]);
+            }
+            k = Math.max(k, ids[i] + 1);
+        }
+        checkK(k);
+        boolean[] used = new boolean[k];
+        for (int id : ids) {
+            used[id] = true;
+        }
+        for (int f = 0; f < k; f++) {
+            if (!used[f]) {
+                throw new IllegalArgumentException("fold " + f + " of 0.." + (k - 1) + " has no sample");
+            }
+        }
+        int folds = k;
+        return (labels, groups) -> {
+            Response.checkLabels(labels);
+            checkGroupsLength(labels, groups, false);
+            if (labels.length != ids.length) {
+                throw new IllegalArgumentException("there are " + ids.length + " fold ids but " + labels.length
+                        + " samples");
+            }
+            List<Split> splits = new ArrayList<>();
+            for (int f = 0; f < folds; f++) {
+                splits.add(makeSplit(ids, f, 0, f, List.of()));
+            }
+            return Collections.unmodifiableList(splits);
+        };
+    }
+
+    /**
      * Grouped k-fold: whole groups are assigned to folds, so a group is never split between
      * train and test. Groups are shuffled, then (stably) ordered by decreasing size and each
      * is given to the fold with the fewest samples so far (lowest fold number on ties), which

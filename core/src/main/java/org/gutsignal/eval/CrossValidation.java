@@ -1,15 +1,11 @@
 package org.gutsignal.eval;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gutsignal.cohort.Cohort;
+import org.gutsignal.cohort.ParallelFolds;
 import org.gutsignal.cohort.Response;
 import org.gutsignal.cohort.SampleMetadata;
 import org.gutsignal.model.Predictor;
@@ -34,7 +30,8 @@ import org.gutsignal.cohort.Splitters;
  * }</pre>
  *
  * <p>Samples of unknown response are dropped before splitting. Folds may run in parallel
- * ({@link #withThreads}); each fold's result is stored at its own index, so results are
+ * ({@link #withThreads}) on {@link ParallelFolds}, the fold runner the trainer's inner λ
+ * selection uses too; each fold's result is stored at its own index, so results are
  * bit-identical to a sequential run whatever the thread count, provided the learner is
  * deterministic. Immutable and thread-safe.
  */
@@ -89,47 +86,13 @@ public final class CrossValidation {
         for (double[] r : scores) {
             Arrays.fill(r, Double.NaN);
         }
-        List<P> predictors = new ArrayList<>(splits.size());
         AtomicInteger done = new AtomicInteger();
-        if (threads == 1 || splits.size() == 1) {
-            for (Split s : splits) {
-                predictors.add(fold(learner, c, s, scores, done, splits.size()));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, splits.size()), r -> {
-                Thread t = new Thread(r, "gutsignal-cv");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<P>> futures = new ArrayList<>();
-                for (Split s : splits) {
-                    futures.add(pool.submit(() -> fold(learner, c, s, scores, done, splits.size())));
-                }
-                for (Future<P> f : futures) {
-                    predictors.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("cross-validation interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<P> predictors = ParallelFolds.map(splits, threads, s -> fold(learner, c, s, scores, done, splits.size()));
         return new CvResult<>(c, splits, predictors, scores);
     }
 
-    private static <P extends Predictor> P fold(Learner<P> learner, Cohort c, Split s, double[][] scores,
-            AtomicInteger done, int total, ProgressListener listener) {
+    private <P extends Predictor> P fold(Learner<P> learner, Cohort c, Split s, double[][] scores,
+            AtomicInteger done, int total) {
         P p = learner.fit(c.selectSamples(s.train()));
         int[] test = s.test();
         double[] predicted = p.predict(c.selectSamples(test));
@@ -148,10 +111,6 @@ public final class CrossValidation {
         return p;
     }
 
-    private <P extends Predictor> P fold(Learner<P> learner, Cohort c, Split s, double[][] scores, AtomicInteger done,
-            int total) {
-        return fold(learner, c, s, scores, done, total, listener);
-    }
 
     /**
      * Permutation test of the cross-validated AUROC: the whole cross-validation is rerun with

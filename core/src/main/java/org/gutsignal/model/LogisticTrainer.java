@@ -2,11 +2,6 @@ package org.gutsignal.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,15 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.ArraySampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
-import org.gutsignal.transform.FittedPreprocessing;
+import org.gutsignal.cohort.Split;
+import org.gutsignal.cohort.Splitter;
+import org.gutsignal.cohort.Splitters;
 import org.gutsignal.transform.Preprocessing;
 
 /**
@@ -100,6 +92,8 @@ public final class LogisticTrainer {
     private final Map<String, Double> lower;
     private final Map<String, Double> upper;
     private final int folds;
+    private final boolean foldsGiven;
+    private final Splitter splitter;
     private final long seed;
     private final LambdaRule rule;
     private final boolean strict;
@@ -119,7 +113,8 @@ public final class LogisticTrainer {
         Set<String> unpenalized = Set.of();
         Map<String, Double> lower = Map.of();
         Map<String, Double> upper = Map.of();
-        int folds = 10;
+        Integer folds;
+        Splitter splitter;
         long seed = 42L;
         LambdaRule rule = LambdaRule.MIN;
         boolean strict;
@@ -141,7 +136,8 @@ public final class LogisticTrainer {
             unpenalized = t.unpenalized;
             lower = t.lower;
             upper = t.upper;
-            folds = t.folds;
+            folds = t.foldsGiven ? t.folds : null;
+            splitter = t.splitter;
             seed = t.seed;
             rule = t.rule;
             strict = t.strict;
@@ -173,8 +169,11 @@ public final class LogisticTrainer {
         if (s.maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be positive but is " + s.maxIterations);
         }
-        if (s.folds < 2) {
+        if (s.folds != null && s.folds < 2) {
             throw new IllegalArgumentException("folds must be at least 2 but is " + s.folds);
+        }
+        if (s.folds != null && s.splitter != null) {
+            throw new IllegalArgumentException("withFolds conflicts with withInnerSplitter: give one or the other");
         }
         if (s.threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1 but is " + s.threads);
@@ -202,7 +201,9 @@ public final class LogisticTrainer {
         this.unpenalized = s.unpenalized;
         this.lower = s.lower;
         this.upper = s.upper;
-        this.folds = s.folds;
+        this.foldsGiven = s.folds != null;
+        this.folds = s.folds == null ? 10 : s.folds;
+        this.splitter = s.splitter;
         this.seed = s.seed;
         this.rule = Objects.requireNonNull(s.rule, "rule");
         this.strict = s.strict;
@@ -372,9 +373,27 @@ public final class LogisticTrainer {
         return with(s -> s.upper = Map.copyOf(hi));
     }
 
-    /** Number of inner cross-validation folds (≥ 2; at most the smaller class count at fit time). */
+    /**
+     * Number of inner cross-validation folds (≥ 2; at most the smaller class count at fit time).
+     *
+     * @throws IllegalArgumentException if below 2 or an {@linkplain #withInnerSplitter inner splitter} was set
+     */
     public LogisticTrainer withFolds(int k) {
         return with(s -> s.folds = k);
+    }
+
+    /**
+     * The splitter that deals the inner λ-selection folds instead of stratified
+     * {@code withFolds(k)}-fold with the trainer's seed, e.g. {@link Splitters#groupKFold} to keep
+     * sites together, or {@link Splitters#fromFoldIds} for the same folds as another tool
+     * (glmnet's {@code foldid}). It is given the labels and groups of the labelled training
+     * samples, in cohort order.
+     *
+     * @throws IllegalArgumentException if {@link #withFolds} was set
+     */
+    public LogisticTrainer withInnerSplitter(Splitter s) {
+        Objects.requireNonNull(s, "splitter");
+        return with(t -> t.splitter = s);
     }
 
     /** Seed of the fold assignment; the same seed gives bit-identical results. */
@@ -407,7 +426,8 @@ public final class LogisticTrainer {
     }
 
     /**
-     * Fits the regularisation path on all labelled samples of {@code cohort} (no cross-validation).
+     * Fits the regularisation path on all labelled samples of {@code cohort} (no cross-validation;
+     * glmnet's {@code glmnet}).
      *
      * @throws IllegalArgumentException if there are no labelled samples, one class is absent, a
      *                                  named unpenalised or limited feature is absent, a sample has
@@ -416,38 +436,35 @@ public final class LogisticTrainer {
      */
     public LogisticPath path(Cohort cohort) {
         Cohort c = cohort.labelled();
-        Data d = Data.of(c.withFeatures(preprocessing.fit(c.features()).apply(c.features())), this);
+        TrainingData d = prepare(preprocessing.fitTransform(c.features()).table(), c.labels());
         return new LogisticPath(d.names, alpha, runPath(d, lambdas, true));
     }
 
     /**
-     * Fits the path, runs the inner cross-validation and returns the model at the chosen λ.
+     * Fits the path, selects λ by inner cross-validation ({@link LambdaSelection}, glmnet's
+     * {@code cv.glmnet}) and returns the model at the chosen λ.
      *
      * @throws IllegalArgumentException as {@link #path}, or if the smaller class has fewer samples
-     *                                  than folds
+     *                                  than folds (or the {@linkplain #withInnerSplitter inner
+     *                                  splitter} rejects the data)
      * @throws IllegalStateException    under strict convergence, if some fit did not converge
      */
     public LogisticFit train(Cohort cohort) {
         Cohort c = cohort.labelled();
-        FittedPreprocessing fitted = preprocessing.fit(c.features());
-        Data d = Data.of(c.withFeatures(fitted.apply(c.features())), this);
+        Preprocessing.Fitted prepared = preprocessing.fitTransform(c.features());
+        TrainingData d = prepare(prepared.table(), c.labels());
         PathSolver.Result full = runPath(d, lambdas, true);
         LogisticPath path = new LogisticPath(d.names, alpha, full);
         CvCurve cv = null;
         int index = 0;
         if (full.lambdas.length > 1) {
-            int minority = Math.min(d.positives, d.y.length - d.positives);
-            if (minority < folds) {
-                throw new IllegalArgumentException(folds + "-fold cross-validation needs at least " + folds
-                        + " samples of each class but there are " + d.positives + " responders and "
-                        + (d.y.length - d.positives) + " non-responders (use withFolds or withLambdas with one λ)");
-            }
-            cv = crossValidate(d, full.lambdas, stratifiedFolds(d.y, folds, seed), folds);
+            cv = LambdaSelection.curve(d, full.lambdas, innerSplits(c, d), threads,
+                    (fold, grid) -> runPath(fold, grid, false));
             index = cv.index(rule);
         }
-        Provenance prov = new Provenance(VERSION, d.y.length, d.checksum(), seed);
+        Provenance prov = new Provenance(VERSION, d.sampleCount(), d.checksum(), seed);
         ResponseModel model = ResponseModel.of(d.names, full.betas[index], full.intercepts[index],
-                full.lambdas[index], alpha, prov, fitted);
+                full.lambdas[index], alpha, prov, prepared.preprocessing());
         return new LogisticFit(model, path, cv, index);
     }
 
@@ -461,351 +478,40 @@ public final class LogisticTrainer {
         return train(cohort).model();
     }
 
-    private PathSolver.Result runPath(Data d, double[] userLambdas, boolean deviance) {
-        PathSolver solver = new PathSolver(d.rows, d.y.length, d.names.size(), d.y, d.w, d.penalty, d.lower, d.upper,
-                alpha);
+    private TrainingData prepare(FeatureTable preprocessed, int[] labels) {
+        return TrainingData.of(preprocessed, labels, weights, classBalancing, unpenalized, lower, upper);
+    }
+
+    /** The inner folds: the given splitter's, or stratified k-fold with the trainer's seed. */
+    private List<Split> innerSplits(Cohort c, TrainingData d) {
+        String[] groups = c.metadata().groups().toArray(new String[0]);
+        if (splitter != null) {
+            return splitter.split(c.labels(), groups);
+        }
+        int minority = Math.min(d.positives, d.sampleCount() - d.positives);
+        if (minority < folds) {
+            throw new IllegalArgumentException(folds + "-fold cross-validation needs at least " + folds
+                    + " samples of each class but there are " + d.positives + " responders and "
+                    + (d.sampleCount() - d.positives) + " non-responders (use withFolds or withLambdas with one λ)");
+        }
+        return Splitters.stratifiedKFold(folds, seed).split(c.labels(), groups);
+    }
+
+    private PathSolver.Result runPath(TrainingData d, double[] userLambdas, boolean deviance) {
+        PathSolver solver = new PathSolver(d, alpha);
         int nl = lambdaCount == null ? 100 : lambdaCount;
-        double ratio = lambdaMinRatio != null ? lambdaMinRatio : d.y.length < d.names.size() ? 1e-2 : 1e-4;
+        double ratio = lambdaMinRatio != null ? lambdaMinRatio : d.sampleCount() < d.featureCount() ? 1e-2 : 1e-4;
         PathSolver.Result r = solver.run(userLambdas, nl, ratio, tolerance, maxIterations, deviance);
         if (strict) {
             for (int k = 0; k < r.converged.length; k++) {
                 if (!r.converged[k]) {
-                    throw new IllegalStateException("the fit on " + d.y.length + " samples did not converge at λ["
+                    throw new IllegalStateException("the fit on " + d.sampleCount() + " samples did not converge at λ["
                             + k + "]=" + r.lambdas[k] + " after " + r.passes[k] + " coordinate passes and "
                             + r.outer[k] + " IRLS iterations");
                 }
             }
         }
         return r;
-    }
-
-    /**
-     * Cross-validated deviance on given folds ({@code foldId[i]} in 0..k-1), folds fitted on up to
-     * {@link #withThreads threads} threads; package-private for tests.
-     */
-    CvCurve crossValidate(Data d, double[] grid, int[] foldId, int k) {
-        int nl = grid.length;
-        double[][] foldMean = new double[k][];
-        double[] foldWeight = new double[k];
-        forEachFold(k, f -> {
-            foldWeight[f] = heldOutWeight(d, foldId, f);
-            foldMean[f] = heldOutDeviance(d, grid, foldId, f, foldWeight[f]);
-        });
-        double tw = 0;
-        for (double fw : foldWeight) {
-            tw += fw;
-        }
-        double[] mean = new double[nl];
-        double[] se = new double[nl];
-        for (int m = 0; m < nl; m++) {
-            double s = 0;
-            for (int f = 0; f < k; f++) {
-                s += foldWeight[f] * foldMean[f][m];
-            }
-            mean[m] = s / tw;
-            double ss = 0;
-            for (int f = 0; f < k; f++) {
-                double dd = foldMean[f][m] - mean[m];
-                ss += foldWeight[f] * dd * dd;
-            }
-            se[m] = Math.sqrt(ss / tw / (k - 1));
-        }
-        return new CvCurve(grid, mean, se, k);
-    }
-
-    private static double heldOutWeight(Data d, int[] foldId, int f) {
-        double s = 0;
-        for (int i = 0; i < foldId.length; i++) {
-            if (foldId[i] == f) {
-                s += d.w[i];
-            }
-        }
-        return s;
-    }
-
-    /**
-     * Fits the samples outside fold {@code f} at every λ of the grid and returns the weighted mean
-     * binomial deviance of the held-out samples at each λ (glmnet's {@code cv.lognet}: fitted
-     * probabilities clamped to [1e-5, 1 - 1e-5]).
-     */
-    private double[] heldOutDeviance(Data d, double[] grid, int[] foldId, int f, double weight) {
-        int n = d.y.length;
-        int p = d.names.size();
-        int nl = grid.length;
-        int nt = 0;
-        for (int i = 0; i < n; i++) {
-            if (foldId[i] != f) {
-                nt++;
-            }
-        }
-        PathSolver.Result r = runPath(d.subset(foldId, f, nt), grid, false);
-        double[] acc = new double[nl];
-        for (int i = 0; i < n; i++) {
-            if (foldId[i] != f) {
-                continue;
-            }
-            double wi = d.w[i];
-            for (int m = 0; m < nl; m++) {
-                int mm = Math.min(m, r.lambdas.length - 1);
-                double[] b = r.betas[mm];
-                double eta = r.intercepts[mm];
-                for (int j = 0; j < p; j++) {
-                    eta += b[j] * d.rows[i * p + j];
-                }
-                double pr = Math.min(Math.max(ResponseModel.sigmoid(eta), 1e-5), 1 - 1e-5);
-                double dev = -2 * (d.y[i] > 0 ? Math.log(pr) : Math.log(1 - pr));
-                acc[m] += wi * dev;
-            }
-        }
-        for (int m = 0; m < nl; m++) {
-            acc[m] /= weight;
-        }
-        return acc;
-    }
-
-    /**
-     * Runs {@code fold.accept(f)} for f = 0..k-1 on up to {@code threads} threads, the calling
-     * thread included, each fold taken once from a shared counter. If folds fail, the failure of
-     * the lowest fold is rethrown (the same one a sequential run would throw first).
-     */
-    private void forEachFold(int k, IntConsumer fold) {
-        int workers = Math.min(threads, k);
-        if (workers == 1) {
-            for (int f = 0; f < k; f++) {
-                fold.accept(f);
-            }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        RuntimeException[] failures = new RuntimeException[k];
-        Error[] errors = new Error[k];
-        Runnable work = () -> {
-            for (int f = next.getAndIncrement(); f < k; f = next.getAndIncrement()) {
-                try {
-                    fold.accept(f);
-                } catch (RuntimeException e) {
-                    failures[f] = e;
-                } catch (Error e) {
-                    errors[f] = e;
-                }
-            }
-        };
-        Thread[] helpers = new Thread[workers - 1];
-        for (int t = 0; t < helpers.length; t++) {
-            helpers[t] = new Thread(work, "gutsignal-lambda-cv");
-            helpers[t].setDaemon(true);
-            helpers[t].start();
-        }
-        work.run();
-        boolean interrupted = false;
-        for (Thread t : helpers) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true; // the helpers finish their folds; the interrupt is kept for the caller
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        for (int f = 0; f < k; f++) {
-            if (errors[f] != null) {
-                throw errors[f];
-            }
-            if (failures[f] != null) {
-                throw failures[f];
-            }
-        }
-    }
-
-    /** Stratified fold ids: each class shuffled with the seed and dealt round-robin, continuing across classes. */
-    static int[] stratifiedFolds(double[] y, int k, long seed) {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        int n = y.length;
-        int[] foldId = new int[n];
-        int next = 0;
-        for (int cls = 0; cls <= 1; cls++) {
-            int count = 0;
-            for (double v : y) {
-                if (v == cls) {
-                    count++;
-                }
-            }
-            int[] idx = new int[count];
-            int c = 0;
-            for (int i = 0; i < n; i++) {
-                if (y[i] == cls) {
-                    idx[c++] = i;
-                }
-            }
-            ArraySampler.shuffle(rng, idx);
-            for (int i : idx) {
-                foldId[i] = next;
-                next = (next + 1) % k;
-            }
-        }
-        return foldId;
-    }
-
-    /** The training data in the form the solver needs; package-private for tests. */
-    static final class Data {
-        final List<String> names;
-        final List<String> sampleIds;
-        final double[] rows;
-        final double[] y;
-        final double[] w;
-        final double[] penalty;
-        final double[] lower;
-        final double[] upper;
-        final int positives;
-
-        private Data(List<String> names, List<String> sampleIds, double[] rows, double[] y, double[] w,
-                double[] penalty, double[] lower, double[] upper, int positives) {
-            this.names = names;
-            this.sampleIds = sampleIds;
-            this.rows = rows;
-            this.y = y;
-            this.w = w;
-            this.penalty = penalty;
-            this.lower = lower;
-            this.upper = upper;
-            this.positives = positives;
-        }
-
-        static Data of(Cohort cohort, LogisticTrainer t) {
-            Cohort c = cohort.labelled();
-            FeatureTable ft = c.features();
-            int n = ft.sampleCount();
-            int p = ft.featureCount();
-            if (n == 0) {
-                throw new IllegalArgumentException("no labelled samples to train on");
-            }
-            if (p == 0) {
-                throw new IllegalArgumentException("no features to train on");
-            }
-            int[] labels = c.labels();
-            double[] y = new double[n];
-            int pos = 0;
-            for (int i = 0; i < n; i++) {
-                y[i] = labels[i];
-                pos += labels[i];
-            }
-            if (pos == 0 || pos == n) {
-                throw new IllegalArgumentException("training needs both classes but there are " + pos
-                        + " responders and " + (n - pos) + " non-responders");
-            }
-            List<String> names = ft.featureNames();
-            checkNamed(t.unpenalized, ft, "unpenalised");
-            checkNamed(t.lower.keySet(), ft, "lower-limited");
-            checkNamed(t.upper.keySet(), ft, "upper-limited");
-            double[] penalty = new double[p];
-            double[] lo = new double[p];
-            double[] hi = new double[p];
-            boolean anyPenalised = false;
-            for (int j = 0; j < p; j++) {
-                String f = names.get(j);
-                penalty[j] = t.unpenalized.contains(f) ? 0 : 1;
-                anyPenalised |= penalty[j] > 0;
-                lo[j] = t.lower.getOrDefault(f, Double.NEGATIVE_INFINITY);
-                hi[j] = t.upper.getOrDefault(f, Double.POSITIVE_INFINITY);
-            }
-            if (!anyPenalised) {
-                throw new IllegalArgumentException("every feature is unpenalised; at least one must be penalised");
-            }
-            double[] w = new double[n];
-            double balance1 = n / (2.0 * pos);
-            double balance0 = n / (2.0 * (n - pos));
-            for (int i = 0; i < n; i++) {
-                double wi = 1;
-                if (t.weights != null) {
-                    Double v = t.weights.get(ft.sampleIds().get(i));
-                    if (v == null) {
-                        throw new IllegalArgumentException("no weight for sample '" + ft.sampleIds().get(i) + "'");
-                    }
-                    wi = v;
-                }
-                if (t.classBalancing) {
-                    wi *= y[i] > 0 ? balance1 : balance0;
-                }
-                w[i] = wi;
-            }
-            double sw = 0;
-            double swPos = 0;
-            for (int i = 0; i < n; i++) {
-                sw += w[i];
-                swPos += w[i] * y[i];
-            }
-            if (!(swPos > 0) || !(swPos < sw)) {
-                throw new IllegalArgumentException("the weights leave one class with zero total weight (responders "
-                        + swPos + " of " + sw + ")");
-            }
-            return new Data(names, ft.sampleIds(), ft.toRowMajorArray(), y, w, penalty, lo, hi, pos);
-        }
-
-        private static void checkNamed(Set<String> named, FeatureTable ft, String what) {
-            List<String> absent = new ArrayList<>();
-            for (String f : named) {
-                if (ft.indexOfFeature(f) < 0) {
-                    absent.add(f);
-                }
-            }
-            if (!absent.isEmpty()) {
-                Collections.sort(absent);
-                throw new IllegalArgumentException(what + " features " + absent + " are not in the training table");
-            }
-        }
-
-        /** The samples not in fold {@code f}. */
-        Data subset(int[] foldId, int f, int nt) {
-            int p = names.size();
-            double[] r = new double[nt * p];
-            double[] yy = new double[nt];
-            double[] ww = new double[nt];
-            List<String> ids = new ArrayList<>(nt);
-            int c = 0;
-            int pos = 0;
-            for (int i = 0; i < y.length; i++) {
-                if (foldId[i] == f) {
-                    continue;
-                }
-                System.arraycopy(rows, i * p, r, c * p, p);
-                yy[c] = y[i];
-                ww[c] = w[i];
-                ids.add(sampleIds.get(i));
-                pos += (int) y[i];
-                c++;
-            }
-            return new Data(names, ids, r, yy, ww, penalty, lower, upper, pos);
-        }
-
-        /** SHA-256 over feature names, values and labels. */
-        String checksum() {
-            try {
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
-                for (String name : names) {
-                    md.update(name.getBytes(StandardCharsets.UTF_8));
-                    md.update((byte) 0);
-                }
-                ByteBuffer buf = ByteBuffer.allocate(8 * (rows.length + y.length));
-                for (double v : rows) {
-                    buf.putLong(Double.doubleToLongBits(v));
-                }
-                for (double v : y) {
-                    buf.putLong(Double.doubleToLongBits(v));
-                }
-                md.update(buf.array());
-                StringBuilder sb = new StringBuilder("sha256:");
-                for (byte b : md.digest()) {
-                    sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-                }
-                return sb.toString();
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-            }
-        }
     }
 
     /** The library version, from a resource filtered by Maven; "unknown" if absent. */

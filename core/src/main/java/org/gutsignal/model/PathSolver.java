@@ -72,20 +72,18 @@ final class PathSolver {
     private final double fdev;
 
     /**
-     * Standardises the design.
-     *
-     * @param rows    sample-major values, {@code rows[i * p + j]}
-     * @param y       0/1 labels
-     * @param weights non-negative observation weights with a positive sum
-     * @param penalty penalty factors ≥ 0 with a positive sum (rescaled to sum to p, as glmnet does)
-     * @param lower   lower limits (≤ 0, original scale; -∞ for none)
-     * @param upper   upper limits (≥ 0, original scale; +∞ for none)
+     * Standardises the design of the training data {@code d} (values read from its table, one
+     * standardised copy per non-constant column). Penalty factors must be ≥ 0 with a positive sum
+     * (rescaled to sum to p, as glmnet does); limits are on the original scale.
      */
-    PathSolver(double[] rows, int n, int p, double[] y, double[] weights, double[] penalty, double[] lower,
-            double[] upper, double alpha) {
-        this.n = n;
-        this.p = p;
-        this.y = y.clone();
+    PathSolver(TrainingData d, double alpha) {
+        this.n = d.sampleCount();
+        this.p = d.featureCount();
+        double[] weights = d.w;
+        double[] penalty = d.penalty;
+        double[] lower = d.lower;
+        double[] upper = d.upper;
+        this.y = d.y.clone();
         this.alpha = alpha;
         double sw = 0;
         for (double v : weights) {
@@ -116,18 +114,16 @@ final class PathSolver {
         this.lo = new double[p];
         this.hi = new double[p];
         for (int j = 0; j < p; j++) {
-            double first = rows[j];
+            double[] c = d.x.column(j);
             boolean constant = true;
             for (int i = 1; i < n && constant; i++) {
-                constant = rows[i * p + j] == first;
+                constant = c[i] == c[0];
             }
             if (constant) {
                 continue;
             }
-            double[] c = new double[n];
             double m = 0;
             for (int i = 0; i < n; i++) {
-                c[i] = rows[i * p + j];
                 m += w[i] * c[i];
             }
             double ss = 0;

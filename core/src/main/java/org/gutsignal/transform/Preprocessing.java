@@ -66,8 +66,32 @@ public final class Preprocessing {
      *                                  value (e.g. log of a negative number)
      */
     public FittedPreprocessing fit(FeatureTable train) {
+        return fitTransform(train).preprocessing();
+    }
+
+    /**
+     * A fitted preprocessing together with the training table it transformed, as scikit-learn's
+     * {@code fit_transform} gives both at the cost of one pass: {@code table} equals
+     * {@code preprocessing.apply(train)} bit for bit.
+     *
+     * @param preprocessing the frozen preprocessing
+     * @param table         the transformed training table ({@code train} itself if there are no steps)
+     */
+    public record Fitted(FittedPreprocessing preprocessing, FeatureTable table) {
+    }
+
+    /**
+     * Fits every step on a training table and returns the transformed table with it: each value
+     * is computed once (the training data are not transformed again by {@code apply}).
+     *
+     * @throws IllegalArgumentException as {@link #fit}
+     */
+    public Fitted fitTransform(FeatureTable train) {
         int n = train.sampleCount();
         List<String> features = train.featureNames();
+        if (steps.isEmpty()) {
+            return new Fitted(FittedPreprocessing.build(features, List.of(), List.of()), train);
+        }
         double[] values = train.toRowMajorArray();
         List<FittedStep> fitted = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -88,7 +112,9 @@ public final class Preprocessing {
             features = step.outputFeatures();
             fitted.add(step);
         }
-        return FittedPreprocessing.build(train.featureNames(), fitted, notes);
+        FittedPreprocessing result = FittedPreprocessing.build(train.featureNames(), fitted, notes);
+        return new Fitted(result, FeatureTable.ofRowMajor(train.sampleIds(), features, values,
+                result.outputUnit(train.unit())));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gutsignal.cohort.Splitters;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,14 +79,13 @@ class GlmnetAgreementTest {
         Fixtures.Data d = new Fixtures.Data("mol.data.csv", List.of("fold"));
         Fixtures.Csv ref = Fixtures.csv("mol_a1_cv.ref.csv");
         LogisticTrainer t = LogisticTrainer.withDefaults().withTolerance(TIGHT);
-        LogisticTrainer.Data data = LogisticTrainer.Data.of(d.cohort, t);
-        LogisticPath path = t.path(d.cohort);
         double[] folds = d.csv.doubles("fold");
         int[] foldId = new int[folds.length];
         for (int i = 0; i < folds.length; i++) {
             foldId[i] = (int) folds[i] - 1;
         }
-        CvCurve cv = t.crossValidate(data, path.lambdas(), foldId, 10);
+        // the same folds as glmnet's foldid, fitted on the full path's λ values
+        CvCurve cv = t.withInnerSplitter(Splitters.fromFoldIds(foldId)).train(d.cohort).cvCurve().orElseThrow();
         double[] cvm = ref.doubles("cvm");
         double[] cvsd = ref.doubles("cvsd");
         assertEquals(cvm.length, cv.lambdas().length);
