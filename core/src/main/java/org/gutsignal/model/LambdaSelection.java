@@ -74,14 +74,16 @@ final class LambdaSelection {
         int p = d.featureCount();
         int nl = grid.length;
         double[] acc = new double[nl + 1];
+        double[] row = new double[p];
         for (int i : test) {
+            d.x.copyRow(i, row, 0);
             double wi = d.w[i];
             for (int m = 0; m < nl; m++) {
                 int mm = Math.min(m, r.lambdas.length - 1);
                 double[] b = r.betas[mm];
                 double eta = r.intercepts[mm];
                 for (int j = 0; j < p; j++) {
-                    eta += b[j] * d.x.get(i, j);
+                    eta += b[j] * row[j];
                 }
                 double pr = Math.min(Math.max(ResponseModel.sigmoid(eta), PROBABILITY_CLAMP), 1 - PROBABILITY_CLAMP);
                 double dev = -2 * (d.y[i] > 0 ? Math.log(pr) : Math.log(1 - pr));

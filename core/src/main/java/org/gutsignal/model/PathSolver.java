@@ -18,6 +18,33 @@ import java.util.Arrays;
  * squared and scaled by its IRLS-weighted variance, is below {@code thresh × dev0} (dev0 the
  * null model's mean negative log-likelihood), as in glmnet.
  *
+ * <h2>Legend: glmnet's names, kept so the code can be read beside {@code lognet2n}</h2>
+ * <table>
+ *   <caption>variables of the solver</caption>
+ *   <tr><th>name</th><th>meaning</th></tr>
+ *   <tr><td>{@code x[j], xm[j], xs[j]}</td><td>standardised column j, its weighted mean and standard deviation</td></tr>
+ *   <tr><td>{@code w, y}</td><td>observation weights (sum 1) and 0/1 labels</td></tr>
+ *   <tr><td>{@code vp[j]}</td><td>penalty factor of feature j (rescaled to sum to p)</td></tr>
+ *   <tr><td>{@code lo[j], hi[j]}</td><td>coefficient limits on the standardised scale</td></tr>
+ *   <tr><td>{@code al, al0}</td><td>λ and the previous λ</td></tr>
+ *   <tr><td>{@code bta, omb}</td><td>α and 1 − α</td></tr>
+ *   <tr><td>{@code al1, al2}</td><td>λα (lasso part) and λ(1 − α) (ridge part)</td></tr>
+ *   <tr><td>{@code alf, flmin, nlam}</td><td>ratio between successive generated λ, smallest λ / λmax, path length</td></tr>
+ *   <tr><td>{@code b0, b[j]}</td><td>intercept and coefficients (standardised scale)</td></tr>
+ *   <tr><td>{@code bs, bs0}</td><td>the coefficients and intercept before the current IRLS step</td></tr>
+ *   <tr><td>{@code eta, q}</td><td>linear predictor and fitted probability per sample</td></tr>
+ *   <tr><td>{@code v, r}</td><td>IRLS weights {@code w q(1−q)} and weighted residuals {@code w(y−q)}</td></tr>
+ *   <tr><td>{@code xmz}</td><td>Σ v, the intercept's curvature</td></tr>
+ *   <tr><td>{@code xv[j]}</td><td>Σ v x_j², feature j's curvature</td></tr>
+ *   <tr><td>{@code ga[j]}</td><td>|gradient| of feature j, {@code |Σ r x_j|}</td></tr>
+ *   <tr><td>{@code ixx[j]}</td><td>feature j is in the strong set</td></tr>
+ *   <tr><td>{@code active, nin}</td><td>the active set (features that ever moved) and its size (glmnet's {@code mm}, {@code nin})</td></tr>
+ *   <tr><td>{@code dlx, shr}</td><td>largest scaled change in a pass, and the threshold {@code thresh × dev0}</td></tr>
+ *   <tr><td>{@code nlp, outer}</td><td>coordinate passes and IRLS iterations at the current λ</td></tr>
+ *   <tr><td>{@code dev0, dev1}</td><td>null deviance (mean, per unit weight), here equal</td></tr>
+ *   <tr><td>{@code fdev, DEVMAX, MNLAM}</td><td>glmnet's stopping rules for a generated path</td></tr>
+ * </table>
+ *
  * <p>One solver holds one standardised design; {@link #run} may be called repeatedly. Not
  * thread-safe (each call allocates its own work arrays, but keep to one thread per instance).
  */
@@ -30,6 +57,11 @@ final class PathSolver {
     static final double BIG = 9.9e35;
     static final int MNLAM = 5;
     static final double PMIN = 1e-9;
+    /** Linear predictors beyond ±FMAX give probabilities within PMIN of 0 or 1 and are clamped. */
+    private static final double FMAX = Math.log(1.0 / PMIN - 1.0);
+    private static final double FMIN = -FMAX;
+    /** Total IRLS weight below which the fit is saturated (every probability at its clamp). */
+    private static final double VMIN = (1.0 + PMIN) * PMIN * (1.0 - PMIN);
 
     /** A fitted path on the original scale. */
     static final class Result {
@@ -176,44 +208,20 @@ final class PathSolver {
         int[] passCount = new int[nl];
         boolean[] conv = new boolean[nl];
 
-        double fmax = Math.log(1.0 / PMIN - 1.0);
-        double fmin = -fmax;
-        double vmin = (1.0 + PMIN) * PMIN * (1.0 - PMIN);
         double bta = alpha;
         double omb = 1.0 - bta;
         double q0 = dot(w, y);
         if (q0 <= PMIN || q0 >= 1.0 - PMIN) {
             throw new IllegalArgumentException("weighted responder fraction " + q0 + " is too close to 0 or 1 to fit");
         }
-        double[] b = new double[p];
-        double[] bs = new double[p];
-        double[] xv = new double[p];
-        double[] ga = new double[p];
-        boolean[] ixx = new boolean[p];
-        boolean[] inActive = new boolean[p];
-        int[] active = new int[p];
-        int nin = 0;
-        double[] v = new double[n];
-        double[] r = new double[n];
-        double[] q = new double[n];
-        double[] eta = new double[n];
-
-        double bz = Math.log(q0 / (1.0 - q0));
-        double vi = q0 * (1.0 - q0);
-        double b0 = bz;
-        for (int i = 0; i < n; i++) {
-            v[i] = vi * w[i];
-            r[i] = w[i] * (y[i] - q0);
-            q[i] = q0;
-        }
-        double xmz = vi;
-        double dev1 = -(bz * q0 + Math.log(1.0 - q0));
+        Work s = new Work(q0);
+        double dev1 = -(s.b0 * q0 + Math.log(1.0 - q0));
         double dev0 = dev1; // y is 0/1, so the saturated model adds nothing
         double alf = user ? 0 : Math.pow(Math.max(EPS, flmin), 1.0 / (nlam - 1));
         double shr = thresh * dev0;
         for (int j = 0; j < p; j++) {
             if (x[j] != null) {
-                ga[j] = Math.abs(dot(r, x[j]));
+                s.ga[j] = Math.abs(dot(s.r, x[j]));
             }
         }
         double al = 0;
@@ -229,157 +237,31 @@ final class PathSolver {
             } else if (ilm == 0) {
                 al = BIG;
             } else {
-                al0 = lambdaMax(ga, bta);
+                al0 = lambdaMax(s.ga, bta);
                 al = alf * al0;
             }
-            double al2 = al * omb;
-            double al1 = al * bta;
+            // sequential strong rule: a feature enters the strong set once |gradient| > α(2λ - λ_prev) vp
             double tlam = bta * (2.0 * al - al0);
             for (int k = 0; k < p; k++) {
-                if (!ixx[k] && x[k] != null && ga[k] > tlam * vp[k]) {
-                    ixx[k] = true;
+                if (!s.ixx[k] && x[k] != null && s.ga[k] > tlam * vp[k]) {
+                    s.ixx[k] = true;
                 }
             }
-            int nlp = 0;
-            int outer = 0;
-            boolean converged = true;
-            boolean saturated = false;
-            while (true) { // IRLS
-                outer++;
-                double bs0 = b0;
-                for (int l = 0; l < nin; l++) {
-                    bs[active[l]] = b[active[l]];
-                }
-                for (int j = 0; j < p; j++) {
-                    if (ixx[j]) {
-                        xv[j] = weightedSquares(v, x[j]);
-                    }
-                }
-                cd: while (true) {
-                    nlp++;
-                    double dlx = 0;
-                    for (int k = 0; k < p; k++) {
-                        if (!ixx[k]) {
-                            continue;
-                        }
-                        double d = update(k, b, r, v, xv, al1, al2);
-                        if (d != 0) {
-                            dlx = Math.max(dlx, xv[k] * d * d);
-                            if (!inActive[k]) {
-                                inActive[k] = true;
-                                active[nin++] = k;
-                            }
-                        }
-                    }
-                    double d = interceptStep(r, v, xmz);
-                    b0 += d;
-                    dlx = Math.max(dlx, xmz * d * d);
-                    if (dlx < shr) {
-                        break;
-                    }
-                    if (nlp > maxit) {
-                        converged = false;
-                        break;
-                    }
-                    while (true) {
-                        nlp++;
-                        dlx = 0;
-                        for (int l = 0; l < nin; l++) {
-                            int k = active[l];
-                            double dk = update(k, b, r, v, xv, al1, al2);
-                            if (dk != 0) {
-                                dlx = Math.max(dlx, xv[k] * dk * dk);
-                            }
-                        }
-                        d = interceptStep(r, v, xmz);
-                        b0 += d;
-                        dlx = Math.max(dlx, xmz * d * d);
-                        if (dlx < shr) {
-                            break;
-                        }
-                        if (nlp > maxit) {
-                            converged = false;
-                            break cd;
-                        }
-                    }
-                }
-                Arrays.fill(eta, b0);
-                for (int l = 0; l < nin; l++) {
-                    int k = active[l];
-                    if (b[k] != 0) {
-                        double[] c = x[k];
-                        double bk = b[k];
-                        for (int i = 0; i < n; i++) {
-                            eta[i] += bk * c[i];
-                        }
-                    }
-                }
-                // the exponentials in a loop of their own: the rest of the update then runs without a
-                // call in its loop body, which is about a quarter faster (same values)
-                for (int i = 0; i < n; i++) {
-                    q[i] = Math.exp(-eta[i]);
-                }
-                xmz = 0;
-                for (int i = 0; i < n; i++) {
-                    double fi = eta[i];
-                    double qi = fi < fmin ? 0.0 : fi > fmax ? 1.0 : 1.0 / (1.0 + q[i]);
-                    q[i] = qi;
-                    v[i] = w[i] * qi * (1.0 - qi);
-                    xmz += v[i];
-                    r[i] = w[i] * (y[i] - qi);
-                }
-                if (xmz <= vmin) {
-                    saturated = true;
-                    break;
-                }
-                if (!converged) {
-                    break;
-                }
-                if (xmz * (b0 - bs0) * (b0 - bs0) < shr) {
-                    boolean ix = false;
-                    for (int l = 0; l < nin; l++) {
-                        int k = active[l];
-                        double dk = b[k] - bs[k];
-                        if (xv[k] * dk * dk >= shr) {
-                            ix = true;
-                            break;
-                        }
-                    }
-                    if (!ix) {
-                        for (int k = 0; k < p; k++) {
-                            if (ixx[k] || x[k] == null) {
-                                continue;
-                            }
-                            ga[k] = Math.abs(dot(r, x[k]));
-                            if (ga[k] > al1 * vp[k]) {
-                                ixx[k] = true;
-                                ix = true;
-                            }
-                        }
-                        if (!ix) {
-                            break;
-                        }
-                    }
-                }
-                if (outer > maxit) {
-                    converged = false;
-                    break;
-                }
-            }
-            a0[ilm] = b0;
-            betas[ilm] = b.clone();
+            fitAtLambda(s, al * bta, al * omb, shr, maxit);
+            a0[ilm] = s.b0;
+            betas[ilm] = s.b.clone();
             lambdas[ilm] = al;
-            outerCount[ilm] = outer;
-            passCount[ilm] = nlp;
-            conv[ilm] = converged && !saturated;
+            outerCount[ilm] = s.outer;
+            passCount[ilm] = s.nlp;
+            conv[ilm] = s.converged && !s.saturated;
             lmu = ilm + 1;
-            dev[ilm] = needDeviance ? (dev1 - dev2(q)) / dev0 : Double.NaN;
+            dev[ilm] = needDeviance ? (dev1 - dev2(s.q)) / dev0 : Double.NaN;
             if (!user && ilm == 0) {
                 // glmnet reports λmax for the first (λ = ∞) solution; compute it from the
                 // residuals of that solution, as its second step does
-                lambdas[0] = lambdaMax(ga, bta);
+                lambdas[0] = lambdaMax(s.ga, bta);
             }
-            if (saturated) {
+            if (s.saturated) {
                 stop = LogisticPath.StopReason.SATURATED;
                 break;
             }
@@ -395,7 +277,212 @@ final class PathSolver {
                 break;
             }
         }
-        // back to the original scale
+        toOriginalScale(betas, a0, lmu);
+        return new Result(lmu, lambdas, a0, betas, dev, outerCount, passCount, conv, 2 * dev0 * sumWeights, stop);
+    }
+
+    /**
+     * The working state of one path (glmnet's names; see the legend in the class comment), carried
+     * from one λ to the next as the warm start.
+     */
+    private final class Work {
+        final double[] b = new double[p];
+        final double[] bs = new double[p];
+        final double[] xv = new double[p];
+        final double[] ga = new double[p];
+        final boolean[] ixx = new boolean[p];
+        final boolean[] inActive = new boolean[p];
+        final int[] active = new int[p];
+        int nin;
+        final double[] v = new double[n];
+        final double[] r = new double[n];
+        final double[] q = new double[n];
+        final double[] eta = new double[n];
+        double b0;
+        double xmz;
+        // per λ: IRLS iterations, coordinate passes, whether converged, whether the fit saturated
+        int outer;
+        int nlp;
+        boolean converged;
+        boolean saturated;
+
+        /** The null model: intercept logit(q0), every coefficient 0. */
+        Work(double q0) {
+            double bz = Math.log(q0 / (1.0 - q0));
+            double vi = q0 * (1.0 - q0);
+            b0 = bz;
+            for (int i = 0; i < n; i++) {
+                v[i] = vi * w[i];
+                r[i] = w[i] * (y[i] - q0);
+                q[i] = q0;
+            }
+            xmz = vi;
+        }
+    }
+
+    /**
+     * The IRLS loop at one λ ({@code al1 = λα}, {@code al2 = λ(1-α)}), from the previous λ's
+     * solution: coordinate descent on the quadratic approximation, new IRLS weights, and — once
+     * the coefficients stop moving — the KKT check over the features outside the strong set.
+     */
+    private void fitAtLambda(Work s, double al1, double al2, double shr, int maxit) {
+        s.nlp = 0;
+        s.outer = 0;
+        s.converged = true;
+        s.saturated = false;
+        while (true) {
+            s.outer++;
+            double bs0 = s.b0;
+            for (int l = 0; l < s.nin; l++) {
+                s.bs[s.active[l]] = s.b[s.active[l]];
+            }
+            for (int j = 0; j < p; j++) {
+                if (s.ixx[j]) {
+                    s.xv[j] = weightedSquares(s.v, x[j]);
+                }
+            }
+            s.converged = coordinateDescent(s, al1, al2, shr, maxit);
+            updateIrlsWeights(s);
+            if (s.xmz <= VMIN) {
+                s.saturated = true;
+                return;
+            }
+            if (!s.converged) {
+                return;
+            }
+            if (s.xmz * (s.b0 - bs0) * (s.b0 - bs0) < shr && !activeMoved(s, shr) && !kktViolated(s, al1)) {
+                return;
+            }
+            if (s.outer > maxit) {
+                s.converged = false;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Cyclic coordinate descent on the current quadratic approximation: a pass over the strong
+     * set, then passes over the active set until they converge, then the strong set again, until
+     * a strong-set pass moves nothing by more than {@code shr}.
+     *
+     * @return false if more than {@code maxit} passes were needed
+     */
+    private boolean coordinateDescent(Work s, double al1, double al2, double shr, int maxit) {
+        while (true) {
+            s.nlp++;
+            double dlx = 0;
+            for (int k = 0; k < p; k++) {
+                if (!s.ixx[k]) {
+                    continue;
+                }
+                double d = update(k, s.b, s.r, s.v, s.xv, al1, al2);
+                if (d != 0) {
+                    dlx = Math.max(dlx, s.xv[k] * d * d);
+                    if (!s.inActive[k]) {
+                        s.inActive[k] = true;
+                        s.active[s.nin++] = k;
+                    }
+                }
+            }
+            double d = interceptStep(s.r, s.v, s.xmz);
+            s.b0 += d;
+            dlx = Math.max(dlx, s.xmz * d * d);
+            if (dlx < shr) {
+                return true;
+            }
+            if (s.nlp > maxit) {
+                return false;
+            }
+            while (true) {
+                s.nlp++;
+                dlx = 0;
+                for (int l = 0; l < s.nin; l++) {
+                    int k = s.active[l];
+                    double dk = update(k, s.b, s.r, s.v, s.xv, al1, al2);
+                    if (dk != 0) {
+                        dlx = Math.max(dlx, s.xv[k] * dk * dk);
+                    }
+                }
+                d = interceptStep(s.r, s.v, s.xmz);
+                s.b0 += d;
+                dlx = Math.max(dlx, s.xmz * d * d);
+                if (dlx < shr) {
+                    break;
+                }
+                if (s.nlp > maxit) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** New linear predictors, probabilities (clamped as glmnet does), IRLS weights and residuals. */
+    private void updateIrlsWeights(Work s) {
+        double[] eta = s.eta;
+        double[] q = s.q;
+        Arrays.fill(eta, s.b0);
+        for (int l = 0; l < s.nin; l++) {
+            int k = s.active[l];
+            if (s.b[k] != 0) {
+                double[] c = x[k];
+                double bk = s.b[k];
+                for (int i = 0; i < n; i++) {
+                    eta[i] += bk * c[i];
+                }
+            }
+        }
+        // the exponentials in a loop of their own: the rest of the update then runs without a
+        // call in its loop body, which is about a quarter faster (same values)
+        for (int i = 0; i < n; i++) {
+            q[i] = Math.exp(-eta[i]);
+        }
+        double xmz = 0;
+        for (int i = 0; i < n; i++) {
+            double fi = eta[i];
+            double qi = fi < FMIN ? 0.0 : fi > FMAX ? 1.0 : 1.0 / (1.0 + q[i]);
+            q[i] = qi;
+            s.v[i] = w[i] * qi * (1.0 - qi);
+            xmz += s.v[i];
+            s.r[i] = w[i] * (y[i] - qi);
+        }
+        s.xmz = xmz;
+    }
+
+    /** Whether an active coefficient moved by more than {@code shr} (scaled) in this IRLS step. */
+    private boolean activeMoved(Work s, double shr) {
+        for (int l = 0; l < s.nin; l++) {
+            int k = s.active[l];
+            double dk = s.b[k] - s.bs[k];
+            if (s.xv[k] * dk * dk >= shr) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The KKT check over the features outside the strong set: refreshes their |gradient| and
+     * moves every violator ({@code |gradient| > λα vp}) into the strong set.
+     *
+     * @return whether any feature violated the conditions
+     */
+    private boolean kktViolated(Work s, double al1) {
+        boolean ix = false;
+        for (int k = 0; k < p; k++) {
+            if (s.ixx[k] || x[k] == null) {
+                continue;
+            }
+            s.ga[k] = Math.abs(dot(s.r, x[k]));
+            if (s.ga[k] > al1 * vp[k]) {
+                s.ixx[k] = true;
+                ix = true;
+            }
+        }
+        return ix;
+    }
+
+    /** Coefficients and intercepts from the standardised to the original scale, in place. */
+    private void toOriginalScale(double[][] betas, double[] a0, int lmu) {
         for (int m = 0; m < lmu; m++) {
             double[] bm = betas[m];
             double c = a0[m];
@@ -409,7 +496,6 @@ final class PathSolver {
             }
             a0[m] = c;
         }
-        return new Result(lmu, lambdas, a0, betas, dev, outerCount, passCount, conv, 2 * dev0 * sumWeights, stop);
     }
 
     private double lambdaMax(double[] ga, double bta) {
