@@ -7,9 +7,7 @@ import java.util.Objects;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.transform.FittedPreprocessing;
-import org.gutsignal.transform.FittedStep;
 import org.gutsignal.transform.MissingFeaturePolicy;
-import org.gutsignal.transform.StepKind;
 
 /**
  * A trained penalised logistic model with its frozen preprocessing: the probability of
@@ -31,15 +29,10 @@ import org.gutsignal.transform.StepKind;
  * may hold extra features in any order; a missing raw feature is an error unless the model was
  * set to {@link MissingFeaturePolicy#FILL_ZERO}.
  *
- * <p>Scoring is the hot path. A trailing standardisation is folded into the coefficients and
- * intercept once, at construction ({@code β_j/s_j}, {@code b − Σ β_j c_j/s_j}), which is exact
- * up to floating-point rounding. When what remains only selects features, samples are scored
- * straight from the table four at a time (four independent sums, rows read in memory order);
- * when it is a single {@code ln} or
- * {@code log10}, each sample's logarithms are summed straight from the table; otherwise each
- * sample is gathered into per-thread scratch arrays and transformed with
- * {@link FittedPreprocessing#applyRow}. All paths do the same arithmetic in the same order, and
- * {@link #score(FeatureTable, double[])} allocates nothing after a thread's first call.
+ * <p>Scoring is the hot path: at construction the model works out a scoring plan that folds a
+ * trailing standardisation into the coefficients and intercept (exact up to floating-point
+ * rounding) and reads raw values straight from the table where the remaining preprocessing
+ * allows; {@link #score(FeatureTable, double[])} allocates nothing after a thread's first call.
  *
  * <p>Immutable and thread-safe: any number of threads may score with one instance.
  */
@@ -54,30 +47,8 @@ public final class ResponseModel implements Predictor {
     private final Provenance provenance;
     private final MissingFeaturePolicy missingPolicy;
     private final FittedPreprocessing preprocessing;
-    // the scoring plan: raw features read, the preprocessing left after folding, folded coefficients
-    private final String[] rawNames;
     private final String[] inputNames;
-    private final FittedPreprocessing prefix;
-    private final boolean columnwise;
-    private final double[] foldedCoefficients;
-    private final double foldedIntercept;
-    // LN or LOG10 if that one element-wise step is all that is left after folding, else null
-    private final StepKind logKind;
-    private final double logPseudocount;
-    private final ThreadLocal<Scratch> scratch;
-
-
-    private static final class Scratch {
-        final int[] columns;
-        final double[] raw;
-        final double[] z;
-
-        Scratch(int rawWidth, int zWidth) {
-            columns = new int[rawWidth];
-            raw = new double[rawWidth];
-            z = new double[zWidth];
-        }
-    }
+    private final ScoringPlan plan;
 
     private ResponseModel(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance, MissingFeaturePolicy missingPolicy,
@@ -115,37 +86,8 @@ public final class ResponseModel implements Predictor {
                     + " features but the model has " + featureList.size() + " coefficients for other or differently"
                     + " ordered features");
         }
-        // fold a trailing standardisation into the coefficients
-        List<FittedStep> steps = this.preprocessing.steps();
-        double[] folded = this.coefficients.clone();
-        double b0 = intercept;
-        List<FittedStep> kept = steps;
-        if (!steps.isEmpty() && steps.get(steps.size() - 1).kind() == StepKind.STANDARDIZE) {
-            double[] params = steps.get(steps.size() - 1).parameters();
-            int p = folded.length;
-            for (int j = 0; j < p; j++) {
-                folded[j] = this.coefficients[j] / params[p + j];
-                b0 -= folded[j] * params[j];
-            }
-            kept = steps.subList(0, steps.size() - 1);
-        }
-        this.prefix = FittedPreprocessing.of(this.preprocessing.inputFeatures(), kept);
-        boolean selectOnly = true;
-        for (FittedStep step : kept) {
-            selectOnly &= !step.kind().changesValues();
-        }
-        this.columnwise = selectOnly;
         this.inputNames = this.preprocessing.inputFeatures().toArray(new String[0]);
-        this.rawNames = (selectOnly ? prefix.outputFeatures() : prefix.inputFeatures()).toArray(new String[0]);
-        this.foldedCoefficients = folded;
-        this.foldedIntercept = b0;
-        boolean singleLog = kept.size() == 1
-                && (kept.get(0).kind() == StepKind.LN || kept.get(0).kind() == StepKind.LOG10);
-        this.logKind = singleLog ? kept.get(0).kind() : null;
-        this.logPseudocount = singleLog ? kept.get(0).parameters()[0] : 0.0;
-        int rawWidth = rawNames.length;
-        int zWidth = featureNames.size();
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(rawWidth, zWidth));
+        this.plan = new ScoringPlan(this.preprocessing, this.coefficients, intercept);
     }
 
     /**
@@ -292,104 +234,10 @@ public final class ResponseModel implements Predictor {
                     + " samples");
         }
         checkFeatures(table);
-        Scratch s = scratch.get();
-        int[] cols = s.columns;
-        for (int k = 0; k < rawNames.length; k++) {
-            cols[k] = table.indexOfFeature(rawNames[k]);
-        }
-        if (columnwise) {
-            scoreColumnwise(table, cols, n, out);
-        } else if (logKind != null) {
-            scoreLog(table, cols, n, out, s);
-        } else {
-            for (int i = 0; i < n; i++) {
-                out[i] = linearPredictor(table, cols, i, s);
-            }
-        }
+        plan.linearPredictors(table, out);
         for (int i = 0; i < n; i++) {
             out[i] = sigmoid(out[i]);
         }
-    }
-
-    /**
-     * Linear predictors when the preprocessing left after folding only selects features: four
-     * samples at a time, each with its own sum, so the multiply-adds of the four are independent
-     * and the table (sample-major) is read row by row. Each sum adds its terms in model-feature
-     * order, as a one-sample loop would.
-     */
-    private void scoreColumnwise(FeatureTable table, int[] cols, int n, double[] out) {
-        double[] beta = foldedCoefficients;
-        double b0 = foldedIntercept;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            double e0 = b0;
-            double e1 = b0;
-            double e2 = b0;
-            double e3 = b0;
-            for (int k = 0; k < cols.length; k++) {
-                int col = cols[k];
-                if (col < 0) {
-                    continue; // FILL_ZERO policy: contributes β·0
-                }
-                double b = beta[k];
-                e0 += b * table.get(i, col);
-                e1 += b * table.get(i + 1, col);
-                e2 += b * table.get(i + 2, col);
-                e3 += b * table.get(i + 3, col);
-            }
-            out[i] = e0;
-            out[i + 1] = e1;
-            out[i + 2] = e2;
-            out[i + 3] = e3;
-        }
-        for (; i < n; i++) {
-            double e = b0;
-            for (int k = 0; k < cols.length; k++) {
-                int col = cols[k];
-                if (col >= 0) {
-                    e += beta[k] * table.get(i, col);
-                }
-            }
-            out[i] = e;
-        }
-    }
-
-    /**
-     * Linear predictors when the preprocessing left after folding is one {@code ln} or
-     * {@code log10} step: the same arithmetic as {@link FittedPreprocessing#applyRow} followed by
-     * the dot product, without the gather into scratch arrays. A non-finite sum means some
-     * logarithm was not finite; that sample is redone through {@link #linearPredictor}, which
-     * throws the preprocessing's message.
-     */
-    private void scoreLog(FeatureTable table, int[] cols, int n, double[] out, Scratch s) {
-        double[] beta = foldedCoefficients;
-        double c = logPseudocount;
-        boolean log10 = logKind == StepKind.LOG10;
-        for (int i = 0; i < n; i++) {
-            double eta = foldedIntercept;
-            for (int k = 0; k < beta.length; k++) {
-                int col = cols[k];
-                double x = (col < 0 ? 0.0 : table.get(i, col)) + c;
-                eta += beta[k] * (log10 ? Math.log10(x) : Math.log(x));
-            }
-            out[i] = Double.isFinite(eta) ? eta : linearPredictor(table, cols, i, s);
-        }
-    }
-
-    /** One sample's linear predictor through the general preprocessing path. */
-    private double linearPredictor(FeatureTable table, int[] cols, int i, Scratch s) {
-        double[] raw = s.raw;
-        double[] z = s.z;
-        double[] beta = foldedCoefficients;
-        for (int k = 0; k < raw.length; k++) {
-            raw[k] = cols[k] < 0 ? 0.0 : table.get(i, cols[k]);
-        }
-        prefix.applyRow(raw, z);
-        double eta = foldedIntercept;
-        for (int j = 0; j < beta.length; j++) {
-            eta += beta[j] * z[j];
-        }
-        return eta;
     }
 
     /**

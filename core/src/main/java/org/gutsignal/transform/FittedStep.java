@@ -118,6 +118,49 @@ public final class FittedStep {
         return outputFeatures;
     }
 
+    /**
+     * The centres {@code c_j} of a {@link StepKind#STANDARDIZE} step, one per input feature
+     * (a copy): the step writes {@code (x_j - c_j) / s_j}.
+     *
+     * @throws IllegalStateException if this is another kind of step
+     */
+    public double[] centres() {
+        requireKind(StepKind.STANDARDIZE);
+        return Arrays.copyOfRange(parameters, 0, inputFeatures.size());
+    }
+
+    /**
+     * The scales {@code s_j} (positive) of a {@link StepKind#STANDARDIZE} step, one per input
+     * feature (a copy).
+     *
+     * @throws IllegalStateException if this is another kind of step
+     */
+    public double[] scales() {
+        requireKind(StepKind.STANDARDIZE);
+        int p = inputFeatures.size();
+        return Arrays.copyOfRange(parameters, p, 2 * p);
+    }
+
+    /**
+     * The pseudocount added before the logarithm of a {@link StepKind#LN}, {@link StepKind#LOG10}
+     * or {@link StepKind#CLR} step ({@code n0} of {@link StepKind#SIAMCAT_LOG_STD}).
+     *
+     * @throws IllegalStateException if the step takes no logarithm
+     */
+    public double pseudocount() {
+        if (kind != StepKind.LN && kind != StepKind.LOG10 && kind != StepKind.CLR
+                && kind != StepKind.SIAMCAT_LOG_STD) {
+            throw new IllegalStateException(kind + " has no pseudocount");
+        }
+        return parameters[0];
+    }
+
+    private void requireKind(StepKind expected) {
+        if (kind != expected) {
+            throw new IllegalStateException("this is a " + kind + " step, not " + expected);
+        }
+    }
+
     /** A copy of the frozen parameters. */
     public double[] parameters() {
         return parameters.clone();
