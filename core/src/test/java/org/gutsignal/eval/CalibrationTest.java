@@ -57,8 +57,7 @@ class CalibrationTest {
 
     @Test
     void perfectSeparationStillHasAnInterceptWithTheOffset() {
-        // offset model: σ(a + logit .2) + σ(a + logit .3) = 2 - σ(a + logit .7) - σ(a + logit .8) holds at a = 0
-        // by the symmetry logit(1 - p) = -logit(p)
+        // offset model: Σ σ(a + logit p) = Σ y = 2, and at a = 0 the left side is 0.2 + 0.3 + 0.7 + 0.8 = 2
         Calibration c = Calibration.of(new double[] {0.2, 0.3, 0.7, 0.8}, new int[] {0, 0, 1, 1});
         assertEquals(0.0, c.intercept(), 1e-9);
     }
