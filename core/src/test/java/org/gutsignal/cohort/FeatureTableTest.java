@@ -2,9 +2,11 @@ package org.gutsignal.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,140 @@ class FeatureTableTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> table.selectFeatures(List.of("zzz")));
         assertEquals("no feature 'zzz' in this table", e.getMessage());
+    }
+
+    private static IllegalArgumentException rejected(org.junit.jupiter.api.function.Executable e) {
+        return assertThrows(IllegalArgumentException.class, e);
+    }
+
+    @Test
+    void ofAndOfRowMajorCopyTheirInputs() {
+        List<String> ids = new ArrayList<>(List.of("s1", "s2"));
+        double[][] rows = {{1, 2}, {3, 4}};
+        FeatureTable t = FeatureTable.of(ids, List.of("a", "b"), rows, AbundanceUnit.RPK);
+        rows[1][0] = 99;
+        ids.set(0, "changed");
+        assertEquals(3, t.get(1, 0));
+        assertEquals(List.of("s1", "s2"), t.sampleIds());
+
+        double[] flat = {1, 2, 3, 4};
+        FeatureTable u = FeatureTable.ofRowMajor(List.of("s1", "s2"), List.of("a", "b"), flat, AbundanceUnit.RPK);
+        flat[3] = 99;
+        assertEquals(4, u.get(1, 1));
+        assertEquals(t, u);
+        assertEquals(t.hashCode(), u.hashCode());
+        assertThrows(UnsupportedOperationException.class, () -> t.sampleIds().add("s3"));
+        assertThrows(UnsupportedOperationException.class, () -> t.featureNames().add("c"));
+    }
+
+    @Test
+    void rowMajorArrayIsSampleMajorAndACopy() {
+        // values[i * p + j]: s1 = (1, 2), s2 = (3, 4), s3 = (5, 6)
+        double[] flat = table.toRowMajorArray();
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, flat);
+        flat[0] = 99;
+        assertEquals(1, table.get(0, 0));
+        double[][] rows = table.toRows();
+        rows[2][1] = 99;
+        assertArrayEquals(new double[] {5, 6}, table.row(2));
+        double[] dest = {-1, -1, -1, -1};
+        table.copyRow(1, dest, 1);
+        assertArrayEquals(new double[] {-1, 3, 4, -1}, dest);
+    }
+
+    @Test
+    void indexOfFeatureAndSampleGiveThePositionOrMinusOne() {
+        assertEquals(1, table.indexOfFeature("b"));
+        assertEquals(-1, table.indexOfFeature("B"));
+        assertEquals(2, table.indexOfSample("s3"));
+        assertEquals(-1, table.indexOfSample("s4"));
+        FeatureTable reordered = table.selectFeatures(List.of("b", "a"));
+        assertEquals(0, reordered.indexOfFeature("b"));
+        assertArrayEquals(new double[] {4, 3}, reordered.row(1));
+    }
+
+    @Test
+    void selectionsByIndexKeepTheGivenOrderAndRejectRepeats() {
+        FeatureTable sub = table.selectSampleIndices(new int[] {2, 0});
+        assertEquals(List.of("s3", "s1"), sub.sampleIds());
+        assertArrayEquals(new double[] {5, 6, 1, 2}, sub.toRowMajorArray());
+        assertEquals("duplicate sample id 's1' at positions 0 and 1",
+                rejected(() -> table.selectSamples(List.of("s1", "s1"))).getMessage());
+        assertEquals("duplicate feature name 'a' at positions 0 and 1",
+                rejected(() -> table.selectFeatures(List.of("a", "a"))).getMessage());
+        assertEquals("no sample 's9' in this table", rejected(() -> table.selectSamples(List.of("s9"))).getMessage());
+        assertEquals(0, table.selectFeatures(List.of()).featureCount());
+        assertEquals(3, table.selectFeatures(List.of()).sampleCount());
+    }
+
+    @Test
+    void shapeErrorsSayWhatDoesNotFit() {
+        assertEquals("2 sample ids but 3 rows", rejected(() -> FeatureTable.of(List.of("s1", "s2"), List.of("a"),
+                new double[][] {{1}, {2}, {3}}, AbundanceUnit.COUNTS)).getMessage());
+        assertEquals("row 1 (sample 's2') has 1 values but there are 2 features", rejected(() -> FeatureTable.of(
+                List.of("s1", "s2"), List.of("a", "b"), new double[][] {{1, 2}, {3}}, AbundanceUnit.COUNTS))
+                .getMessage());
+        assertEquals("5 values for 2 samples × 2 features", rejected(() -> FeatureTable.ofRowMajor(
+                List.of("s1", "s2"), List.of("a", "b"), new double[5], AbundanceUnit.COUNTS)).getMessage());
+        assertEquals("empty feature name at position 1", rejected(() -> FeatureTable.of(List.of("s1"),
+                List.of("a", ""), new double[][] {{1, 2}}, AbundanceUnit.COUNTS)).getMessage());
+        assertEquals("empty sample id at position 0", rejected(() -> FeatureTable.of(List.of(""),
+                List.of("a"), new double[][] {{1}}, AbundanceUnit.COUNTS)).getMessage());
+        assertEquals("duplicate feature name 'a' at positions 0 and 2", rejected(() -> FeatureTable.of(
+                List.of("s1"), List.of("a", "b", "a"), new double[][] {{1, 2, 3}}, AbundanceUnit.COUNTS))
+                .getMessage());
+    }
+
+    @Test
+    void everyValueMustBeFiniteWhateverTheUnitButOnlyTransformedMayBeNegative() {
+        List<String> ids = List.of("s1", "s2");
+        List<String> names = List.of("a", "b");
+        assertEquals("value of sample 's2', feature 'a' is not finite: NaN", rejected(() -> FeatureTable.of(ids,
+                names, new double[][] {{0, 0}, {Double.NaN, 0}}, AbundanceUnit.TRANSFORMED)).getMessage());
+        assertEquals("value of sample 's1', feature 'b' is not finite: Infinity", rejected(() -> FeatureTable.of(ids,
+                names, new double[][] {{0, Double.POSITIVE_INFINITY}, {0, 0}}, AbundanceUnit.FRACTION)).getMessage());
+        assertEquals("value of sample 's2', feature 'b' is not finite: -Infinity", rejected(() -> FeatureTable.of(
+                ids, names, new double[][] {{0, 0}, {0, Double.NEGATIVE_INFINITY}}, AbundanceUnit.TRANSFORMED))
+                .getMessage());
+        for (AbundanceUnit unit : AbundanceUnit.values()) {
+            double[][] rows = {{0, 0}, {0, -0.5}};
+            if (unit == AbundanceUnit.TRANSFORMED) {
+                assertEquals(-0.5, FeatureTable.of(ids, names, rows, unit).get(1, 1));
+            } else {
+                assertEquals("value of sample 's2', feature 'b' is negative (-0.5) but unit " + unit
+                        + " is an abundance", rejected(() -> FeatureTable.of(ids, names, rows, unit)).getMessage());
+            }
+        }
+    }
+
+    @Test
+    void withUnitKeepsValuesAndRevalidatesThem() {
+        FeatureTable t = table.withUnit(AbundanceUnit.FRACTION);
+        assertEquals(AbundanceUnit.FRACTION, t.unit());
+        assertArrayEquals(table.toRowMajorArray(), t.toRowMajorArray());
+        assertNotEquals(table, t);
+        assertTrue(table == table.withUnit(AbundanceUnit.COUNTS));
+        FeatureTable negative = FeatureTable.of(List.of("s1"), List.of("a"), new double[][] {{-2}},
+                AbundanceUnit.TRANSFORMED);
+        assertEquals("value of sample 's1', feature 'a' is negative (-2.0) but unit CPM is an abundance",
+                rejected(() -> negative.withUnit(AbundanceUnit.CPM)).getMessage());
+    }
+
+    @Test
+    void equalityIsBitForBitAndToStringGivesTheShape() {
+        FeatureTable zero = FeatureTable.of(List.of("s1"), List.of("a"), new double[][] {{0.0}},
+                AbundanceUnit.TRANSFORMED);
+        FeatureTable minusZero = FeatureTable.of(List.of("s1"), List.of("a"), new double[][] {{-0.0}},
+                AbundanceUnit.TRANSFORMED);
+        assertNotEquals(zero, minusZero);
+        assertEquals("FeatureTable[3 samples × 2 features, COUNTS]", table.toString());
+    }
+
+    @Test
+    void indexChecksRejectFeaturesOutsideTheTable() {
+        assertThrows(IndexOutOfBoundsException.class, () -> table.get(0, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.get(0, -1));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.row(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.column(2));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.gutsignal.cohort.CohortFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,14 @@ class MoleculeCatalogTest {
         "catalog_long_row.csv!2!6!line 2, column 6: expected 5 cells like the header but found 6",
         "catalog_latin1.csv!2!2!line 2, column 2: expected UTF-8 text but found the byte 0xE9 (save the file as UTF-8)",
         "catalog_missing_column.csv!1!0!line 1: expected a column 'aggregation' (required: [id, name, markers, aggregation, direction]) but the header has [id, name, markers, direction]",
+        "catalog_unknown_column.csv!1!6!line 1, column 6 ('colour'): expected one of the columns [id, name, host_target, markers, pathways, aggregation, direction, evidence, reference, verified] but found 'colour'",
+        "catalog_repeated_column.csv!1!6!line 1, column 6 ('name'): column 'name' repeats column 2",
+        "catalog_marker_twice.csv!2!3!line 2, column 3 ('markers'): marker K1 is listed twice",
+        "catalog_twice_in_step.csv!2!3!line 2, column 3 ('markers'): marker K1 appears twice in step 1",
+        "catalog_empty_alternative.csv!2!3!line 2, column 3 ('markers'): expected a marker id between '|' in step 1 ('K1|') but found an empty alternative",
+        "catalog_duplicate_pathway.csv!2!6!line 2, column 6 ('pathways'): pathway PWY-1 is listed twice",
+        "catalog_bad_id.csv!2!1!line 2, column 1 ('id'): expected a molecule id of letters, digits and '_' but found 'A-1'",
+        "catalog_short_row.csv!2!5!line 2, column 5 ('direction'): expected 5 cells like the header but found 4",
     })
     void malformedCatalogsNameFileLineColumnAndExpectation(String file, long line, int column, String message)
             throws Exception {
@@ -75,5 +84,44 @@ class MoleculeCatalogTest {
         assertEquals(path + ", " + message, e.getMessage());
         assertEquals(line, e.line());
         assertEquals(column, e.column());
+    }
+
+    @Test
+    void aFileWithoutHeaderOrWithoutRowsIsAWholeFileError() throws Exception {
+        Path empty = resource("catalog_empty.csv");
+        CohortFormatException e = assertThrows(CohortFormatException.class, () -> MoleculeCatalog.read(empty));
+        assertEquals(empty + ": expected a header line but the file is empty", e.getMessage());
+        assertEquals(0, e.line());
+        Path noRows = resource("catalog_no_rows.csv");
+        assertEquals(noRows + ": expected at least one molecule row but found none",
+                assertThrows(CohortFormatException.class, () -> MoleculeCatalog.read(noRows)).getMessage());
+    }
+
+    @Test
+    void ofKeepsTheGivenOrderAndRejectsEmptyOrRepeatedIds() {
+        Molecule a = new Molecule("A", "a", "", List.of(List.of("K1")), List.of(), Aggregation.MARKER,
+                Direction.STIMULATORY, "", "", "");
+        Molecule b = new Molecule("B", "b", "", List.of(List.of("K2")), List.of(), Aggregation.MARKER,
+                Direction.INHIBITORY, "", "", "");
+        MoleculeCatalog c = MoleculeCatalog.of(List.of(b, a));
+        assertEquals(List.of("B", "A"), c.ids());
+        assertEquals(List.of(b, a), c.molecules());
+        assertEquals(2, c.size());
+        assertEquals(Optional.of(a), c.get("A"));
+        assertEquals(Optional.empty(), c.get("a"));
+        assertEquals("MoleculeCatalog[B, A]", c.toString());
+        assertEquals("a catalog needs at least one molecule",
+                assertThrows(IllegalArgumentException.class, () -> MoleculeCatalog.of(List.of())).getMessage());
+        assertEquals("duplicate molecule id A",
+                assertThrows(IllegalArgumentException.class, () -> MoleculeCatalog.of(List.of(a, b, a)))
+                        .getMessage());
+    }
+
+    @Test
+    void catalogListsAreUnmodifiable() {
+        MoleculeCatalog c = MoleculeCatalog.builtIn();
+        assertThrows(UnsupportedOperationException.class, () -> c.molecules().remove(0));
+        assertThrows(UnsupportedOperationException.class, () -> c.ids().add("X"));
+        assertEquals(6, c.size());
     }
 }

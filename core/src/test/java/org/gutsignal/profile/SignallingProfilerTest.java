@@ -2,9 +2,11 @@ package org.gutsignal.profile;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gutsignal.cohort.AbundanceUnit;
@@ -117,5 +119,104 @@ class SignallingProfilerTest {
         assertEquals(List.of("HMBPP"), s.stimulatory());
         assertEquals(List.of("LPS"), s.inhibitory());
         assertEquals(List.of("TMA"), s.skipped());
+    }
+
+    private static Molecule marker(String id, List<String> markers) {
+        List<List<String>> steps = new ArrayList<>();
+        markers.forEach(m -> steps.add(List.of(m)));
+        return new Molecule(id, id, "", steps, List.of(), Aggregation.MARKER, Direction.STIMULATORY, "", "", "");
+    }
+
+    private static final TraitTable GENERA = TraitTable.of(List.of("HMBPP"),
+            Map.of("g__Bacteroides", new double[] {1}, "g__Lactobacillus", new double[] {0}));
+
+    @Test
+    void featuresWithTheSameIdAreSummedAndStratifiedRowsNeverCount() {
+        SignallingProfiler profiler = SignallingProfiler.of(MoleculeCatalog.of(List.of(marker("M", List.of("K1", "K2")))));
+        FeatureTable genes = FeatureTable.of(List.of("s1", "s2"), List.of("K1: name one", "K1", "K2|g__X.s__X_y"),
+                new double[][] {{1, 2, 5}, {0, 3, 5}}, AbundanceUnit.RPK);
+        SignallingProfile p = profiler.profileGenes(genes);
+        // K1 = 1 + 2 and 0 + 3; K2 exists only stratified, so it is missing
+        assertArrayEquals(new double[] {3, 3}, p.capacities().column(0), 0.0);
+        assertEquals(new MoleculeCoverage("M", 1, 2, 0.5, List.of("K2")), p.coverage("M").orElseThrow());
+        assertEquals(List.of("M: 1 of 2 markers found; missing [K2]"), p.warnings());
+        assertEquals(List.of("s1", "s2"), p.capacities().sampleIds());
+        assertEquals(SignallingProfile.Source.GENES, p.source());
+        assertEquals(List.of(), p.absentMolecules());
+        assertTrue(p.coverage("OTHER").isEmpty());
+    }
+
+    @Test
+    void longListsOfMissingMarkersShowTheFirstTen() {
+        List<String> markers = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            markers.add(String.format("K%02d", i));
+        }
+        SignallingProfiler profiler = SignallingProfiler.of(MoleculeCatalog.of(List.of(marker("BIG", markers))));
+        SignallingProfile p = profiler.profileGenes(FeatureTable.of(List.of("s1"), List.of("K99"),
+                new double[][] {{4}}, AbundanceUnit.COUNTS));
+        assertEquals(List.of("BIG: none of its 12 markers [K01, K02, K03, K04, K05, K06, K07, K08, K09, K10] and 2"
+                + " more was found, so its capacity is set to 0 in every sample"), p.warnings());
+        assertEquals(List.of("BIG"), p.absentMolecules());
+        assertEquals(12, p.coverage("BIG").orElseThrow().missing().size());
+    }
+
+    @Test
+    void speciesTablesIgnoreHigherRanksAndReportUnknownTaxaByAbundance() {
+        List<String> taxa = List.of("k__Bacteria|g__Bacteroides", "k__Bacteria|g__Bacteroides|s__Bacteroides_uniformis",
+                "s__Lactobacillus_casei", "UNCLASSIFIED");
+        double[][] rows = {{60, 50, 10, 40}, {30, 20, 10, 70}};
+        SignallingProfile p = PROFILER.withTraits(GENERA).profileSpecies(FeatureTable.of(List.of("s1", "s2"), taxa,
+                rows, AbundanceUnit.PERCENT));
+        assertEquals(SignallingProfile.Source.SPECIES, p.source());
+        // the genus row is ignored; s1: 50·1 + 10·0 = 50, s2: 20·1 + 10·0 = 20; UNCLASSIFIED is unknown
+        assertArrayEquals(new double[] {50, 20}, p.capacities().column(0), 0.0);
+        // summed abundance of used taxa: uniformis 70, casei 20, UNCLASSIFIED 110 -> known (70 + 20) / 200
+        assertEquals(new MoleculeCoverage("HMBPP", 2, 3, 0.45, List.of("UNCLASSIFIED")),
+                p.coverage("HMBPP").orElseThrow());
+        assertTrue(p.warnings().contains("1 rows of ranks above species were ignored because the table has species"
+                + " rows"), p.warnings().toString());
+        assertTrue(p.warnings().contains("HMBPP: 1 of 3 taxa (55.0% of total abundance) have no known trait and count"
+                + " as nothing; most abundant: [UNCLASSIFIED]"), p.warnings().toString());
+        // LPS is no column of the trait table: every used taxon is unknown, most abundant first
+        assertEquals(new MoleculeCoverage("LPS", 0, 3, 0.0, List.of("UNCLASSIFIED",
+                "k__Bacteria|g__Bacteroides|s__Bacteroides_uniformis", "s__Lactobacillus_casei")),
+                p.coverage("LPS").orElseThrow());
+        assertTrue(p.warnings().contains("LPS: not a column of the trait table, so its capacity is set to 0 in every"
+                + " sample"));
+        assertEquals(List.of("LPS", "BUTYRATE", "SECONDARY_BILE_ACIDS", "INDOLE", "TMA"), p.absentMolecules());
+    }
+
+    @Test
+    void genusRowsCountWhenTheTableHasNoSpeciesRows() {
+        SignallingProfile p = PROFILER.withTraits(GENERA).profileSpecies(FeatureTable.of(List.of("s1"),
+                List.of("g__Bacteroides", "g__Lactobacillus"), new double[][] {{3, 1}}, AbundanceUnit.COUNTS));
+        assertEquals(3.0, p.capacities().get(0, 0));
+        assertEquals(1.0, p.coverage("HMBPP").orElseThrow().fraction());
+        assertTrue(p.warnings().stream().noneMatch(w -> w.contains("ranks above species")), p.warnings().toString());
+    }
+
+    @Test
+    void aSpeciesTableWithNoKnownTaxonSaysSoAndSortsTiesByName() {
+        SignallingProfile p = PROFILER.withTraits(GENERA).profileSpecies(FeatureTable.of(List.of("s1"),
+                List.of("s__Zeta_bug", "s__Alpha_bug"), new double[][] {{5, 5}}, AbundanceUnit.COUNTS));
+        assertEquals(new MoleculeCoverage("HMBPP", 0, 2, 0.0, List.of("s__Alpha_bug", "s__Zeta_bug")),
+                p.coverage("HMBPP").orElseThrow());
+        assertTrue(p.warnings().contains("HMBPP: no taxon of the table has a known trait, so its capacity is set to 0"
+                + " in every sample"), p.warnings().toString());
+    }
+
+    @Test
+    void argumentErrorsAreNamed() {
+        assertEquals("catalog", assertThrows(NullPointerException.class, () -> SignallingProfiler.of(null))
+                .getMessage());
+        assertEquals("traitTable", assertThrows(NullPointerException.class, () -> PROFILER.withTraits(null))
+                .getMessage());
+        assertSame(MoleculeCatalog.builtIn(), PROFILER.catalog());
+        FeatureTable t = FeatureTable.of(List.of("s1"), List.of("PWY"), new double[][] {{-1}}, AbundanceUnit.TRANSFORMED);
+        assertEquals("expected abundances but the table's unit is TRANSFORMED",
+                assertThrows(IllegalArgumentException.class, () -> PROFILER.profilePathways(t)).getMessage());
+        assertEquals("profileSpecies needs a trait table: use withTraits(TraitTable)",
+                assertThrows(IllegalStateException.class, () -> PROFILER.profileSpecies(t)).getMessage());
     }
 }
