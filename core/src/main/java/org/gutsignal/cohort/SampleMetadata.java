@@ -178,6 +178,7 @@ public final class SampleMetadata {
         public Builder add(String sampleId, Response response, String group, Map<String, String> covariates) {
             Objects.requireNonNull(sampleId, "sampleId");
             Objects.requireNonNull(response, "response");
+            Map<String, String> row = Map.copyOf(covariates); // rejects a null name or value before anything is added
             if (rows.isEmpty() && covariateOrder.isEmpty()) {
                 covariateOrder.addAll(covariates.keySet());
             }
@@ -188,7 +189,7 @@ public final class SampleMetadata {
             ids.add(sampleId);
             responses.add(response);
             groups.add(group == null ? "" : group);
-            rows.add(Map.copyOf(covariates));
+            rows.add(row);
             return this;
         }
 

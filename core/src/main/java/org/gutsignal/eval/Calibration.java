@@ -13,8 +13,9 @@ package org.gutsignal.eval;
  * iterations), matching R's {@code glm(y ~ L, binomial)} and
  * {@code glm(y ~ 1 + offset(L), binomial)}. Probabilities are clipped to
  * {@code [LogLoss.EPSILON, 1 − LogLoss.EPSILON]} before the logit so that 0 and 1 give finite
- * (large) values. If a fit does not converge (e.g. the outcome is perfectly separated by
- * L) the corresponding value is NaN.
+ * (large) values. If the outcome is separated by L (completely, or quasi-completely with ties
+ * at the boundary value) the slope's maximum-likelihood estimate is infinite and the slope is
+ * NaN; if a fit does not converge the corresponding value is NaN too.
  *
  * <p>Immutable and thread-safe.
  */
@@ -68,6 +69,9 @@ public final class Calibration {
     }
 
     private static double fitSlope(double[] x, int[] y) {
+        if (separated(x, y)) {
+            return Double.NaN; // the maximum-likelihood slope is ±∞; Newton steps would stall at a large value
+        }
         double a = 0;
         double b = 1;
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
@@ -95,6 +99,24 @@ public final class Calibration {
             }
         }
         return Double.NaN;
+    }
+
+    /** Whether L separates the classes completely or quasi-completely (no overlap beyond ties at one value). */
+    private static boolean separated(double[] x, int[] y) {
+        double max0 = Double.NEGATIVE_INFINITY;
+        double min0 = Double.POSITIVE_INFINITY;
+        double max1 = Double.NEGATIVE_INFINITY;
+        double min1 = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            if (y[i] == 1) {
+                max1 = Math.max(max1, x[i]);
+                min1 = Math.min(min1, x[i]);
+            } else {
+                max0 = Math.max(max0, x[i]);
+                min0 = Math.min(min0, x[i]);
+            }
+        }
+        return max0 <= min1 || max1 <= min0;
     }
 
     private static double fitOffsetIntercept(double[] offset, int[] y) {
