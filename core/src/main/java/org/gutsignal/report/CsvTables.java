@@ -16,6 +16,7 @@ import org.gutsignal.profile.MoleculeCatalog;
  * <pre>{@code
  * CsvTables.write(Path.of("out/auroc_by_site.csv"), List.of("site", "auroc", "lower", "upper"),
  *         List.of(List.of("site1", 0.72, 0.64, 0.80), List.of("site2", 0.68, 0.59, 0.77)));
+ * CsvTables.writeCoefficients(Path.of("out/coefficients.csv"), model, MoleculeCatalog.builtIn());
  * }</pre>
  *
  * <p>Cells: a {@code double} or {@code float} is written as the shortest text that parses back
