@@ -8,12 +8,15 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.gutsignal.io.AtomicFiles;
+import org.gutsignal.model.ResponseModel;
+import org.gutsignal.profile.MoleculeCatalog;
 
 /**
  * Writes a report table as CSV (or TSV) for R or Python users, with full numeric precision:
  * <pre>{@code
  * CsvTables.write(Path.of("out/auroc_by_site.csv"), List.of("site", "auroc", "lower", "upper"),
  *         List.of(List.of("site1", 0.72, 0.64, 0.80), List.of("site2", 0.68, 0.59, 0.77)));
+ * CsvTables.writeCoefficients(Path.of("out/coefficients.csv"), model, MoleculeCatalog.builtIn());
  * }</pre>
  *
  * <p>Cells: a {@code double} or {@code float} is written as the shortest text that parses back
@@ -62,6 +65,20 @@ public final class CsvTables {
             }
             printer.flush();
         });
+    }
+
+    /**
+     * Writes a model's coefficients as {@code feature,coefficient,expected_direction}: the
+     * intercept first as {@code (intercept)}, then the model's features in its order (on the scale
+     * of its preprocessed features), with the catalog's direction token ({@code stimulatory},
+     * {@code inhibitory}, {@code unclear}; empty for a feature the catalog lacks or without a
+     * catalog). Written as {@link #write} does.
+     *
+     * @param catalog the catalog giving expected directions, or {@code null} for none
+     * @throws IOException if the file cannot be written
+     */
+    public static void writeCoefficients(Path file, ResponseModel model, MoleculeCatalog catalog) throws IOException {
+        write(file, List.of("feature", "coefficient", "expected_direction"), Tables.coefficients(model, catalog));
     }
 
     static String cell(Object value) {

@@ -9,18 +9,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gutsignal.eval.Auroc;
 import org.gutsignal.io.AtomicFiles;
+import org.gutsignal.model.ResponseModel;
+import org.gutsignal.profile.MoleculeCatalog;
 
 /**
  * Collects a title, headings, paragraphs, key/value tables (e.g. provenance), data tables and
  * images into one self-contained HTML page: images are embedded as base64 {@code data:} URIs, so
- * the single file can be mailed or archived. All text is HTML-escaped.
+ * the single file can be mailed or archived. All text is HTML-escaped. Model coefficients and
+ * per-group AUROCs go in as they come from {@code model} and {@code eval}:
  * <pre>{@code
  * HtmlReport report = HtmlReport.titled("gutsignal: response model");
  * report.paragraph("Leave-one-site-out evaluation on 947 patients.")
  *       .keyValues("Provenance", Map.of("gutsignal", "0.1.0", "seed", 42))
- *       .image("ROC curves", plots.roc("ROC", curves))
- *       .table("AUROC by site", List.of("site", "AUROC"), rows, 2);
+ *       .image("AUROC by site", plots.forest("AUROC by site", cv.aurocByGroup()))
+ *       .aurocs("AUROC by site", "site", cv.aurocByGroup())
+ *       .coefficients("Coefficients (log-odds per SD)", model, MoleculeCatalog.builtIn());
  * report.write(Path.of("out/report.html"));
  * }</pre>
  *
@@ -134,6 +139,32 @@ public final class HtmlReport {
         }
         parts.add(b.append("</tbody>\n</table>").toString());
         return this;
+    }
+
+    /**
+     * Appends a table of a model's coefficients: the intercept, then one row per feature in the
+     * model's order, with the catalog's expected direction (empty for a feature the catalog
+     * lacks, or for all without a catalog); four decimals.
+     *
+     * @param caption shown above the table, ideally with the unit, e.g. {@code "Coefficients (log-odds per SD)"}
+     * @param catalog the catalog giving expected directions, or {@code null} for none
+     */
+    public HtmlReport coefficients(String caption, ResponseModel model, MoleculeCatalog catalog) {
+        return table(caption, List.of("feature", "coefficient", "expected direction"),
+                Tables.coefficients(model, catalog), 4);
+    }
+
+    /**
+     * Appends a table of AUROCs by group (e.g. {@code CvResult.aurocByGroup()}) in the map's
+     * order: group, samples, AUROC and its DeLong 95% CI ({@code NA} where a bound is NaN); three
+     * decimals.
+     *
+     * @param caption     shown above the table; empty for none
+     * @param groupHeader the first column's name, e.g. {@code "site"}
+     */
+    public HtmlReport aurocs(String caption, String groupHeader, Map<String, Auroc> groups) {
+        return table(caption, List.of(groupHeader, "n", "AUROC", "95% CI lower", "95% CI upper"),
+                Tables.aurocs(groups), 3);
     }
 
     /**

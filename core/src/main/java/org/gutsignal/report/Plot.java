@@ -5,10 +5,15 @@ import java.nio.file.Path;
 import org.gutsignal.io.AtomicFiles;
 
 /**
- * A rendered figure: PNG bytes with their pixel size. Made by {@link Plots}; written to a file
- * with {@link #write(Path)} or embedded in an {@link HtmlReport}.
+ * A rendered figure: PNG bytes with their size in pixels. Made by {@link Plots}; written to a file
+ * with {@link #write(Path)} or embedded in an {@link HtmlReport}:
+ * <pre>{@code
+ * Plot forest = Plots.withDefaults().forest("AUROC by site", cv.aurocByGroup());
+ * forest.write(Path.of("out/auroc_by_site.png"));
+ * HtmlReport.titled("Sites").image("AUROC by site", forest).write(Path.of("out/report.html"));
+ * }</pre>
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe: {@link #png()} returns a copy.
  */
 public final class Plot {
 

@@ -13,12 +13,24 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.gutsignal.eval.Auprc;
+import org.gutsignal.eval.Auroc;
+import org.gutsignal.eval.Calibration;
+import org.gutsignal.eval.CalibrationCurve;
+import org.gutsignal.eval.ConfidenceInterval;
+import org.gutsignal.eval.PrecisionRecallCurve;
+import org.gutsignal.eval.RocCurve;
+import org.gutsignal.model.ResponseModel;
 import org.gutsignal.profile.Direction;
+import org.gutsignal.profile.Molecule;
+import org.gutsignal.profile.MoleculeCatalog;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -33,16 +45,33 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The figures of a gutsignal report, rendered to PNG with XChart. Settings (image size, jitter
- * seed) are immutable; each factory method renders one {@link Plot}:
+ * The figures of a gutsignal analysis, drawn straight from its {@code eval} and {@code model}
+ * results and rendered to PNG with XChart. Settings (image size, jitter seed) are immutable; each
+ * method renders one {@link Plot}:
  * <pre>{@code
+ * CvResult<ResponseModel> cv = CrossValidation.of(splitter).run(trainer::fit, cohort);
+ * double[] p = cv.meanOutOfFold();
+ * int[] y = cv.labels();
  * Plots plots = Plots.withDefaults().withSize(700, 700);
- * Plot roc = plots.roc("Cross-validated ROC",
- *         List.of(Curve.of("molecules", fpr, tpr).withEstimate(0.71, 0.66, 0.76)));
- * roc.write(Path.of("out/roc.png"));
+ * plots.roc("Cross-validated ROC", Map.of("molecules", RocCurve.of(p, y)), Map.of("molecules", cv.auroc()))
+ *         .write(Path.of("out/roc.png"));
+ * plots.calibration("Calibration", CalibrationCurve.of(p, y, 10, Binning.QUANTILE), Calibration.of(p, y))
+ *         .write(Path.of("out/calibration.png"));
+ * plots.coefficients("Coefficients", "coefficient (log-odds per SD)", model, MoleculeCatalog.builtIn())
+ *         .write(Path.of("out/coefficients.png"));
+ * plots.forest("AUROC by site", cv.aurocByGroup(), "all sites", cv.auroc()).write(Path.of("out/sites.png"));
  * }</pre>
  *
- * <p>Rendering needs no display (it works with {@code -Djava.awt.headless=true}). Colours come
+ * <p>Units: probabilities, rates, AUROCs and AUPRCs are fractions in [0, 1] (never percent) and are
+ * shown with two decimals; confidence intervals are the DeLong 95% intervals of
+ * {@link Auroc#ci95()}. Curves and their summaries are checked against each other (a ROC curve's
+ * area must equal its AUROC), so a curve cannot be labelled with another model's number. Maps are
+ * read in their iteration order, which sets the order of the legend and the colours: use a
+ * {@link java.util.LinkedHashMap} (or {@code Map.of} with one entry) for a fixed order.
+ *
+ * <p>NaN: a NaN confidence bound (a class with a single sample) leaves the interval out; a NaN
+ * calibration slope or intercept is left out of the legend; NaN values of a strip plot are not
+ * drawn. Rendering needs no display (it works with {@code -Djava.awt.headless=true}). Colours come
  * from the Okabe–Ito palette, which stays distinguishable for colour-blind readers. Text is
  * formatted independently of the default locale. Inputs are never modified.
  *
@@ -51,7 +80,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Plots {
 
     /** Okabe–Ito: blue, vermillion, bluish green, orange, reddish purple, sky blue, black. */
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00),
         new Color(0xCC79A7), new Color(0x56B4E9), Color.BLACK,
     };
@@ -122,73 +151,137 @@ public final class Plots {
 
     /**
      * ROC curves: true positive rate against false positive rate, both axes 0–1 on a square
-     * plot area, with the chance diagonal. Each curve's legend label carries its estimate, e.g.
-     * {@code "molecules: AUROC 0.71 (0.66–0.76)"}; bands are drawn as translucent areas and fold
-     * curves as thin translucent lines in the curve's colour.
+     * plot area, with the chance diagonal. Each curve's legend label carries its AUROC with the
+     * DeLong 95% CI, e.g. {@code "molecules: AUROC 0.71 (0.66–0.76)"} (the CI is left out where
+     * it is NaN, i.e. a class has a single sample).
      *
      * @param title  the chart title
-     * @param curves one or more curves with x = false positive rate, y = true positive rate
+     * @param curves one or more named curves, drawn and listed in the map's iteration order (use a
+     *               {@link java.util.LinkedHashMap} for a fixed order)
+     * @param aurocs the AUROC of each curve, by the same names
      * @return the rendered image
-     * @throws IllegalArgumentException if {@code curves} is empty or two curves share a name
+     * @throws IllegalArgumentException if {@code curves} is empty, the two maps' names differ, or a
+     *                                  curve's area differs from its AUROC (they are not of the same scores)
      */
-    public Plot roc(String title, List<Curve> curves) {
-        XYChart chart = curveChart(title, curves, "1 \u2212 specificity (false positive rate)",
-                "sensitivity (true positive rate)", "AUROC", LegendPosition.InsideSE);
-        addLine(chart, "chance", new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1}, REFERENCE, dashed(1.5f),
-                true);
-        return renderSquare(chart);
+    public Plot roc(String title, Map<String, RocCurve> curves, Map<String, Auroc> aurocs) {
+        return roc(title, curves, aurocs, Map.of());
     }
 
     /**
-     * Precision-recall curves with the prevalence baseline (the precision of a classifier that
-     * ranks at random). Legend labels carry the estimate as {@code "name: AUPRC 0.55 (…)"}.
+     * As {@link #roc(String, Map, Map)}, with thin translucent lines in a curve's colour, without
+     * legend entries, for its folds (e.g. the test folds of one cross-validation repeat).
      *
-     * @param title      the chart title
-     * @param curves     one or more curves with x = recall, y = precision
-     * @param prevalence fraction of positives (responders) in the evaluated samples, in (0, 1)
-     * @return the rendered image
-     * @throws IllegalArgumentException if {@code curves} is empty, two curves share a name or the
-     *                                  prevalence is outside (0, 1)
+     * @param folds per-fold curves by the name of the curve they belong to; names without an entry
+     *              get none
+     * @throws IllegalArgumentException as {@link #roc(String, Map, Map)}, or if {@code folds} names a
+     *                                  curve that is not in {@code curves}
      */
-    public Plot precisionRecall(String title, List<Curve> curves, double prevalence) {
-        if (!(prevalence > 0 && prevalence < 1)) {
-            throw new IllegalArgumentException("prevalence must be in (0, 1) but is " + prevalence);
+    public Plot roc(String title, Map<String, RocCurve> curves, Map<String, Auroc> aurocs,
+            Map<String, List<RocCurve>> folds) {
+        return renderSquare(rocChart(title, curves, aurocs, folds));
+    }
+
+    XYChart rocChart(String title, Map<String, RocCurve> curves, Map<String, Auroc> aurocs,
+            Map<String, List<RocCurve>> folds) {
+        requireSameNames(curves, aurocs, "AUROCs");
+        List<Series> lines = new ArrayList<>();
+        curves.forEach((name, curve) -> lines.add(Series.roc(name, curve, aurocs.get(name))));
+        List<List<Series>> thin = new ArrayList<>();
+        for (String name : curves.keySet()) {
+            thin.add(folds.getOrDefault(name, List.of()).stream().map(Series::roc).toList());
         }
-        XYChart chart = curveChart(title, curves, "recall (sensitivity)", "precision (positive predictive value)",
-                "AUPRC", LegendPosition.InsideNE);
-        addLine(chart, "baseline: prevalence " + Fmt.fixed(prevalence, 2), new double[] {0, OFF_GRID, 1},
-                new double[] {prevalence, prevalence, prevalence}, REFERENCE, dashed(1.5f), true);
-        return renderSquare(chart);
+        for (String name : folds.keySet()) {
+            if (!curves.containsKey(name)) {
+                throw new IllegalArgumentException("folds are given for '" + name + "' but there is no such curve");
+            }
+        }
+        XYChart chart = curveChart(title, lines, thin, "1 \u2212 specificity (false positive rate)",
+                "sensitivity (true positive rate)", LegendPosition.InsideSE);
+        addLine(chart, "chance", new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1}, REFERENCE, dashed(1.5f),
+                true);
+        return chart;
+    }
+
+    /**
+     * Precision-recall curves with the precision of a classifier that ranks at random: the
+     * fraction of responders ({@link Auprc#baseline()}). Legend labels carry the AUPRC (average
+     * precision), e.g. {@code "molecules: AUPRC 0.55"}. Curves whose baselines agree to two
+     * decimals share one grey dashed baseline; otherwise each curve gets its own in its colour.
+     *
+     * @param title  the chart title
+     * @param curves one or more named curves, drawn and listed in the map's iteration order
+     * @param auprcs the AUPRC of each curve, by the same names
+     * @return the rendered image
+     * @throws IllegalArgumentException if {@code curves} is empty, the two maps' names differ, or a
+     *                                  curve's average precision differs from its AUPRC
+     */
+    public Plot precisionRecall(String title, Map<String, PrecisionRecallCurve> curves, Map<String, Auprc> auprcs) {
+        return renderSquare(precisionRecallChart(title, curves, auprcs));
+    }
+
+    XYChart precisionRecallChart(String title, Map<String, PrecisionRecallCurve> curves, Map<String, Auprc> auprcs) {
+        requireSameNames(curves, auprcs, "AUPRCs");
+        List<Series> lines = new ArrayList<>();
+        curves.forEach((name, curve) -> lines.add(Series.precisionRecall(name, curve, auprcs.get(name))));
+        XYChart chart = curveChart(title, lines, List.of(), "recall (sensitivity)",
+                "precision (positive predictive value)", LegendPosition.InsideNE);
+        List<String> names = List.copyOf(curves.keySet());
+        Set<String> distinct = new TreeSet<>();
+        for (String name : names) {
+            distinct.add(Fmt.fixed(auprcs.get(name).baseline(), 2));
+        }
+        double[] x = {0, OFF_GRID, 1};
+        if (distinct.size() == 1) {
+            double p = auprcs.get(names.get(0)).baseline();
+            addLine(chart, "baseline: prevalence " + distinct.iterator().next(), x, new double[] {p, p, p}, REFERENCE,
+                    dashed(1.5f), true);
+        } else {
+            for (int i = 0; i < names.size(); i++) {
+                double p = auprcs.get(names.get(i)).baseline();
+                addLine(chart, "baseline " + names.get(i) + ": prevalence " + Fmt.fixed(p, 2), x,
+                        new double[] {p, p, p}, colour(i), dashed(1.5f), true);
+            }
+        }
+        return chart;
     }
 
     /**
      * A calibration plot: observed fraction of responders against mean predicted probability per
-     * bin, with the diagonal of perfect calibration, and below it a bar panel of the number of
-     * samples per bin. The legend states the calibration slope and intercept (NaN values are
-     * left out).
+     * bin of {@code curve}, with the diagonal of perfect calibration, and below it a bar panel of
+     * the number of samples per bin. The legend states the calibration slope and intercept of
+     * {@code fit} (NaN values, from a fit that did not converge, are left out).
      *
-     * @param title     the chart title
-     * @param bins      one or more bins; drawn in order of mean predicted probability
-     * @param slope     calibration slope (1 is ideal), or NaN
-     * @param intercept calibration intercept (calibration-in-the-large, 0 is ideal), or NaN
+     * @param title the chart title
+     * @param curve the binned curve, e.g. {@code CalibrationCurve.of(p, y, 10, Binning.QUANTILE)}
+     * @param fit   the calibration slope and intercept of the same predictions, or {@code null} for none
      * @return the rendered image
-     * @throws IllegalArgumentException if {@code bins} is empty
+     * @throws IllegalArgumentException if the curve has no bin
      */
-    public Plot calibration(String title, List<CalibrationBin> bins, double slope, double intercept) {
+    public Plot calibration(String title, CalibrationCurve curve, Calibration fit) {
+        XYChart[] panels = calibrationCharts(title, curve, fit);
+        BufferedImage image = canvas(width, height);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(BitmapEncoder.getBufferedImage(panels[0]), 0, 0, null);
+        g.drawImage(BitmapEncoder.getBufferedImage(panels[1]), 0, panels[0].getHeight(), null);
+        g.dispose();
+        return new Plot(encode(image), width, height);
+    }
+
+    /** The two panels of {@link #calibration}: the curve on top, the bin counts below. */
+    XYChart[] calibrationCharts(String title, CalibrationCurve curve, Calibration fit) {
+        List<CalibrationCurve.Bin> bins = curve.bins();
         if (bins.isEmpty()) {
             throw new IllegalArgumentException("a calibration plot needs at least one bin");
         }
-        List<CalibrationBin> sorted = new ArrayList<>(bins);
-        sorted.sort(Comparator.comparingDouble(CalibrationBin::meanPredicted));
-        int n = sorted.size();
+        int n = bins.size();
         double[] px = new double[n];
         double[] py = new double[n];
         double[] counts = new double[n];
         double maxCount = 0;
         for (int i = 0; i < n; i++) {
-            px[i] = sorted.get(i).meanPredicted();
-            py[i] = sorted.get(i).observedFraction();
-            counts[i] = sorted.get(i).count();
+            px[i] = bins.get(i).meanPredicted();
+            py[i] = bins.get(i).fractionPositive();
+            counts[i] = bins.get(i).count();
             maxCount = Math.max(maxCount, counts[i]);
         }
         int topHeight = (int) Math.round(height * 0.72);
@@ -204,18 +297,7 @@ public final class Plots {
         ts.setMarkerSize(11);
         addLine(top, "perfect calibration", new double[] {0, OFF_GRID, 1}, new double[] {0, OFF_GRID, 1}, REFERENCE,
                 dashed(1.5f), true);
-        String label = "binned observed vs predicted";
-        List<String> stats = new ArrayList<>();
-        if (!Double.isNaN(slope)) {
-            stats.add("slope " + Fmt.fixed(slope, 2));
-        }
-        if (!Double.isNaN(intercept)) {
-            stats.add("intercept " + Fmt.fixed(intercept, 2));
-        }
-        if (!stats.isEmpty()) {
-            label += " (" + String.join(", ", stats) + ")";
-        }
-        XYSeries s = addLine(top, label, px, py, PALETTE[0], new BasicStroke(2f), true);
+        XYSeries s = addLine(top, calibrationLabel(fit), px, py, PALETTE[0], new BasicStroke(2f), true);
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setMarkerColor(PALETTE[0]);
 
@@ -232,61 +314,76 @@ public final class Plots {
             addLine(bottom, "bin " + i, new double[] {px[i], px[i]}, new double[] {0, counts[i]},
                     new Color(0x56B4E9), new BasicStroke(barWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER), false);
         }
+        return new XYChart[] {top, bottom};
+    }
 
-        BufferedImage image = canvas(width, height);
-        Graphics2D g = image.createGraphics();
-        g.drawImage(BitmapEncoder.getBufferedImage(top), 0, 0, null);
-        g.drawImage(BitmapEncoder.getBufferedImage(bottom), 0, topHeight, null);
-        g.dispose();
-        return new Plot(encode(image), width, height);
+    private static String calibrationLabel(Calibration fit) {
+        String label = "binned observed vs predicted";
+        List<String> stats = new ArrayList<>();
+        if (fit != null && !Double.isNaN(fit.slope())) {
+            stats.add("slope " + Fmt.fixed(fit.slope(), 2));
+        }
+        if (fit != null && !Double.isNaN(fit.intercept())) {
+            stats.add("intercept " + Fmt.fixed(fit.intercept(), 2));
+        }
+        return stats.isEmpty() ? label : label + " (" + String.join(", ", stats) + ")";
     }
 
     /**
-     * Horizontal bars of model coefficients, one row per feature, sorted by value (largest at
-     * the top), coloured by expected direction (stimulatory green, inhibitory red, unclear grey)
-     * with a legend of the colours, and a line at zero. Many features need a tall image: at
-     * least about 20 pixels per row keeps every name readable.
+     * Horizontal bars of a model's coefficients ({@link ResponseModel#coefficients()}, on the scale
+     * of its preprocessed features; the intercept is not shown), one row per feature, sorted by
+     * value (largest at the top), with a line at zero. With a catalog, bars are coloured by the
+     * molecule's expected direction (stimulatory green, inhibitory red, unclear or not in the
+     * catalog grey) with a legend of the colours; without one they are all blue. Many features
+     * need a tall image: at least about 20 pixels per row keeps every name readable.
      *
-     * @param title        the chart title
-     * @param axisLabel    the value axis label, e.g. {@code "coefficient (log-odds per SD)"}
-     * @param coefficients one or more coefficients with distinct feature names
+     * @param title     the chart title
+     * @param axisLabel the value axis label with the unit, e.g. {@code "coefficient (log-odds per SD)"}
+     * @param model     the model whose coefficients are drawn
+     * @param catalog   the catalog whose expected directions colour the bars, or {@code null} for none
      * @return the rendered image
-     * @throws IllegalArgumentException if {@code coefficients} is empty or a feature appears twice
      */
-    public Plot coefficients(String title, String axisLabel, List<Coefficient> coefficients) {
-        if (coefficients.isEmpty()) {
-            throw new IllegalArgumentException("a coefficient plot needs at least one coefficient");
+    public Plot coefficients(String title, String axisLabel, ResponseModel model, MoleculeCatalog catalog) {
+        return render(coefficientChart(title, axisLabel, model, catalog));
+    }
+
+    XYChart coefficientChart(String title, String axisLabel, ResponseModel model, MoleculeCatalog catalog) {
+        List<String> features = model.featureNames();
+        double[] values = model.coefficients();
+        Integer[] order = new Integer[values.length];
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
         }
-        List<Coefficient> sorted = new ArrayList<>(coefficients);
-        sorted.sort(Comparator.comparingDouble(Coefficient::value));
-        int n = sorted.size();
+        // stable: ties (e.g. coefficients shrunk to 0) keep the model's feature order
+        Arrays.sort(order, Comparator.comparingDouble(j -> values[j]));
+        int n = order.length;
         XYChart chart = newChart(width, height, title, axisLabel, "");
         XYStyler st = chart.getStyler();
         st.setYAxisTitleVisible(false);
         st.setLegendPosition(LegendPosition.OutsideS);
         st.setLegendLayout(LegendLayout.Horizontal);
+        st.setLegendVisible(catalog != null);
         st.setPlotGridHorizontalLinesVisible(false);
-        double lo = Math.min(0, sorted.get(0).value());
-        double hi = Math.max(0, sorted.get(n - 1).value());
+        double lo = Math.min(0, values[order[0]]);
+        double hi = Math.max(0, values[order[n - 1]]);
         double pad = hi > lo ? 0.06 * (hi - lo) : 1;
         st.setXAxisMin(lo - pad).setXAxisMax(hi + pad);
         String[] names = new String[n];
-        Set<String> seen = new TreeSet<>();
         for (int i = 0; i < n; i++) {
-            names[i] = sorted.get(i).feature();
-            if (!seen.add(names[i])) {
-                throw new IllegalArgumentException("feature " + names[i] + " appears twice");
-            }
+            names[i] = features.get(order[i]);
         }
         rowLabels(chart, names);
         float bar = (float) Math.max(2, Math.min(40, 0.6 * (height - 170) / n));
         BasicStroke stroke = new BasicStroke(bar, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
         Set<Direction> present = EnumSet.noneOf(Direction.class);
         for (int i = 0; i < n; i++) {
-            Coefficient c = sorted.get(i);
-            addLine(chart, "row " + i, new double[] {0, c.value()}, new double[] {i, i}, colour(c.direction()), stroke,
-                    false);
-            present.add(c.direction());
+            Direction d = catalog == null ? null
+                    : catalog.get(names[i]).map(Molecule::direction).orElse(Direction.UNCLEAR);
+            addLine(chart, "row " + i, new double[] {0, values[order[i]]}, new double[] {i, i},
+                    d == null ? PALETTE[0] : colour(d), stroke, false);
+            if (d != null) {
+                present.add(d);
+            }
         }
         // legend swatches: zero-length lines (invisible in the plot) on an existing row
         BasicStroke swatch = new BasicStroke(10f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
@@ -297,42 +394,61 @@ public final class Plots {
         chart.addAnnotation(new AnnotationLine(0, true, false));
         st.setAnnotationLineColor(Color.DARK_GRAY);
         st.setAnnotationLineStroke(new BasicStroke(1.2f));
-        return render(chart);
+        return chart;
     }
 
     /**
-     * A forest plot: one row per group with the point estimate (square) and its confidence
-     * interval (whiskers), the pooled estimate (diamond) in the bottom row below a separator, and
-     * a dashed reference line at 0.5 (chance for an AUROC). Each row label reads
-     * {@code "site1   0.71 (0.62–0.80)"}. Rows appear top to bottom in the given order.
+     * A forest plot of AUROCs, e.g. {@link org.gutsignal.eval.CvResult#aurocByGroup()}: one row per
+     * group with the AUROC (square) and its DeLong 95% CI (whiskers; none where the CI is NaN),
+     * and a dashed line at 0.5 (chance). Each row label reads
+     * {@code "site1 (n = 218)   0.71 (0.62–0.80)"}, n being the samples the AUROC was computed on.
+     * Rows appear top to bottom in the map's iteration order; the x axis spans 0–1.
      *
-     * @param title     the chart title
-     * @param axisLabel the x axis label, e.g. {@code "AUROC (95% CI)"}; the axis spans 0–1
-     * @param groups    one or more rows
-     * @param pooled    the pooled row, or {@code null} for none
+     * @param title  the chart title
+     * @param groups one or more AUROCs by group name
      * @return the rendered image
-     * @throws IllegalArgumentException if {@code groups} is empty or a group name appears twice
-     *                                  (including the pooled row's)
+     * @throws IllegalArgumentException if {@code groups} is empty
      */
-    public Plot forest(String title, String axisLabel, List<GroupEstimate> groups, GroupEstimate pooled) {
+    public Plot forest(String title, Map<String, Auroc> groups) {
+        return render(forestChart(title, groups, null, null));
+    }
+
+    /**
+     * As {@link #forest(String, Map)}, with a pooled AUROC (diamond) in the bottom row below a
+     * separator, e.g. {@link org.gutsignal.eval.CvResult#auroc()}.
+     *
+     * @param pooledName the pooled row's name, e.g. {@code "all sites"}
+     * @param pooled     the pooled AUROC
+     * @throws IllegalArgumentException if {@code groups} is empty or holds {@code pooledName}
+     * @throws NullPointerException     if {@code pooledName} or {@code pooled} is null
+     */
+    public Plot forest(String title, Map<String, Auroc> groups, String pooledName, Auroc pooled) {
+        Objects.requireNonNull(pooledName, "pooledName");
+        Objects.requireNonNull(pooled, "pooled");
+        return render(forestChart(title, groups, pooledName, pooled));
+    }
+
+    XYChart forestChart(String title, Map<String, Auroc> groups, String pooledName, Auroc pooled) {
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("a forest plot needs at least one group");
         }
-        List<GroupEstimate> rows = new ArrayList<>();
+        if (pooledName != null && groups.containsKey(pooledName)) {
+            throw new IllegalArgumentException("the pooled row's name '" + pooledName + "' is also a group's");
+        }
+        // bottom to top: the pooled row, then the groups in reverse order
+        List<String> names = new ArrayList<>();
+        List<Auroc> rows = new ArrayList<>();
         if (pooled != null) {
+            names.add(pooledName);
             rows.add(pooled);
         }
-        for (int i = groups.size() - 1; i >= 0; i--) {
-            rows.add(groups.get(i));
+        List<String> keys = new ArrayList<>(groups.keySet());
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            names.add(keys.get(i));
+            rows.add(groups.get(keys.get(i)));
         }
         int n = rows.size();
-        Set<String> seen = new TreeSet<>();
-        for (GroupEstimate r : rows) {
-            if (!seen.add(r.group())) {
-                throw new IllegalArgumentException("group " + r.group() + " appears twice");
-            }
-        }
-        XYChart chart = newChart(width, height, title, axisLabel, "");
+        XYChart chart = newChart(width, height, title, "AUROC (95% CI, DeLong)", "");
         XYStyler st = chart.getStyler();
         st.setYAxisTitleVisible(false);
         st.setLegendVisible(false);
@@ -342,14 +458,16 @@ public final class Plots {
         st.setMarkerSize(13);
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
-            GroupEstimate r = rows.get(i);
-            labels[i] = r.group() + "   " + Fmt.fixed(r.estimate(), 2) + " (" + Fmt.fixed(r.lower(), 2) + EN_DASH
-                    + Fmt.fixed(r.upper(), 2) + ")";
+            Auroc a = rows.get(i);
+            labels[i] = names.get(i) + " (n = " + (a.positives() + a.negatives()) + ")   " + Series.estimate(a);
             boolean isPooled = pooled != null && i == 0;
             Color c = isPooled ? PALETTE[1] : PALETTE[0];
-            addLine(chart, "ci " + i, new double[] {r.lower(), r.upper()}, new double[] {i, i}, c,
-                    new BasicStroke(isPooled ? 3.5f : 2.5f), false);
-            XYSeries p = addLine(chart, "estimate " + i, new double[] {r.estimate()}, new double[] {i}, c,
+            ConfidenceInterval ci = a.ci95();
+            if (!Double.isNaN(ci.lower()) && !Double.isNaN(ci.upper())) {
+                addLine(chart, "ci " + i, new double[] {ci.lower(), ci.upper()}, new double[] {i, i}, c,
+                        new BasicStroke(isPooled ? 3.5f : 2.5f), false);
+            }
+            XYSeries p = addLine(chart, "estimate " + i, new double[] {a.value()}, new double[] {i}, c,
                     SeriesLines.NONE, false);
             p.setMarker(isPooled ? SeriesMarkers.DIAMOND : SeriesMarkers.SQUARE);
             p.setMarkerColor(c);
@@ -363,7 +481,7 @@ public final class Plots {
         }
         st.setAnnotationLineColor(REFERENCE);
         st.setAnnotationLineStroke(dashed(1.2f));
-        return render(chart);
+        return chart;
     }
 
     /**
@@ -510,16 +628,18 @@ public final class Plots {
 
     // ---------------------------------------------------------------- internals
 
-    private XYChart curveChart(String title, List<Curve> curves, String xTitle, String yTitle, String metric,
-            LegendPosition legend) {
+    private static void requireSameNames(Map<String, ?> curves, Map<String, ?> summaries, String what) {
+        if (!curves.keySet().equals(summaries.keySet())) {
+            throw new IllegalArgumentException("the curves and their " + what + " must have the same names but are "
+                    + curves.keySet() + " and " + summaries.keySet());
+        }
+    }
+
+    /** A square chart of curves (thick, in the legend) over their thin per-fold lines, in palette order. */
+    private XYChart curveChart(String title, List<Series> curves, List<List<Series>> folds, String xTitle,
+            String yTitle, LegendPosition legend) {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("at least one curve is needed");
-        }
-        Set<String> names = new TreeSet<>();
-        for (Curve c : curves) {
-            if (!names.add(c.name())) {
-                throw new IllegalArgumentException("two curves are named '" + c.name() + "'");
-            }
         }
         int side = squareChartWidth();
         XYChart chart = newChart(side, height, title, xTitle, yTitle);
@@ -527,36 +647,16 @@ public final class Plots {
         st.setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
         st.setDecimalPattern("0.0");
         st.setLegendPosition(legend);
-        for (int i = 0; i < curves.size(); i++) {
-            Curve c = curves.get(i);
-            if (c.hasBand()) {
-                double[] gx = c.bandX();
-                double[] lo = c.bandLower();
-                double[] up = c.bandUpper();
-                int m = gx.length;
-                double[] px = new double[2 * m];
-                double[] py = new double[2 * m];
-                for (int j = 0; j < m; j++) {
-                    px[j] = gx[j];
-                    py[j] = up[j];
-                    px[2 * m - 1 - j] = gx[j];
-                    py[2 * m - 1 - j] = lo[j];
-                }
-                XYSeries band = addLine(chart, "band " + i, px, py, colour(i), SeriesLines.NONE, false);
-                band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
-                band.setFillColor(translucent(colour(i), 55));
+        for (int i = 0; i < folds.size(); i++) {
+            for (int f = 0; f < folds.get(i).size(); f++) {
+                Series s = folds.get(i).get(f);
+                addLine(chart, "fold " + i + "." + f, s.x(), s.y(), translucent(colour(i), 90), new BasicStroke(1f),
+                        false);
             }
         }
         for (int i = 0; i < curves.size(); i++) {
-            List<Curve> folds = curves.get(i).folds();
-            for (int f = 0; f < folds.size(); f++) {
-                addLine(chart, "fold " + i + "." + f, folds.get(f).x(), folds.get(f).y(), translucent(colour(i), 90),
-                        new BasicStroke(1f), false);
-            }
-        }
-        for (int i = 0; i < curves.size(); i++) {
-            Curve c = curves.get(i);
-            addLine(chart, "curve " + i, c.x(), c.y(), colour(i), new BasicStroke(2.5f), true).setLabel(c.label(metric));
+            Series c = curves.get(i);
+            addLine(chart, "curve " + i, c.x(), c.y(), colour(i), new BasicStroke(2.5f), true).setLabel(c.label());
         }
         return chart;
     }
@@ -647,11 +747,11 @@ public final class Plots {
         return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 5f}, 0f);
     }
 
-    private static Color colour(int i) {
+    static Color colour(int i) {
         return PALETTE[i % PALETTE.length];
     }
 
-    private static Color colour(Direction d) {
+    static Color colour(Direction d) {
         return switch (d) {
             case STIMULATORY -> STIMULATORY;
             case INHIBITORY -> INHIBITORY;

@@ -21,20 +21,26 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.gutsignal.profile.Direction;
+import org.gutsignal.eval.Auroc;
+import org.gutsignal.model.Provenance;
+import org.gutsignal.model.ResponseModel;
+import org.gutsignal.profile.MoleculeCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReportTest {
+
+    /** HMBPP and LPS are in the built-in catalog (stimulatory, inhibitory); "age" is not. */
+    private static final ResponseModel MODEL = ResponseModel.of(List.of("HMBPP", "LPS", "age"),
+            new double[] {0.6, -0.4, 0.012345}, -0.25, 0.01, 0.5, new Provenance("test", 8, "sha256:none", 1));
 
     @TempDir
     Path dir;
 
     @Test
     void embedsImagesEscapesTextAndFormatsTables() throws IOException {
-        Plot plot = Plots.withDefaults().coefficients("Coefficients", "coefficient (log-odds per SD)",
-                List.of(new Coefficient("HMBPP", 0.6, Direction.STIMULATORY),
-                        new Coefficient("LPS", -0.4, Direction.INHIBITORY)));
+        Plot plot = Plots.withDefaults().coefficients("Coefficients", "coefficient (log-odds per SD)", MODEL,
+                MoleculeCatalog.builtIn());
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("gutsignal", "0.1.0-SNAPSHOT");
         provenance.put("seed", 42L);
@@ -68,6 +74,40 @@ class HtmlReportTest {
         Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
         assertTrue(m.find(), "no embedded PNG");
         assertArrayEquals(plot.png(), Base64.getDecoder().decode(m.group(1)));
+    }
+
+    @Test
+    void tablesOfCoefficientsAndAurocsComeStraightFromTheModelAndEval() {
+        // AUROC 12/16: the responders' scores 0.9, 0.8, 0.6, 0.3 beat 4, 4, 3 and 1 of the non-responders'
+        Auroc site1 = Auroc.of(new double[] {0.9, 0.8, 0.7, 0.6, 0.55, 0.4, 0.3, 0.2}, new int[] {1, 1, 0, 1, 0, 0, 1, 0});
+        Auroc single = Auroc.of(new double[] {0.9, 0.5, 0.4}, new int[] {1, 0, 0});
+        Map<String, Auroc> sites = new LinkedHashMap<>();
+        sites.put("site1", site1);
+        sites.put("site2", single);
+        String html = HtmlReport.titled("t").coefficients("Coefficients (log-odds per SD)", MODEL,
+                MoleculeCatalog.builtIn()).aurocs("AUROC by site", "site", sites).toHtml();
+        assertTrue(html.contains("<thead><tr><th>feature</th><th>coefficient</th><th>expected direction</th></tr>"
+                + "</thead>\n<tbody>\n<tr><td>(intercept)</td><td class=\"num\">-0.2500</td><td></td></tr>\n"
+                + "<tr><td>HMBPP</td><td class=\"num\">0.6000</td><td>stimulatory</td></tr>\n"
+                + "<tr><td>LPS</td><td class=\"num\">-0.4000</td><td>inhibitory</td></tr>\n"
+                + "<tr><td>age</td><td class=\"num\">0.0123</td><td></td></tr>\n"), html);
+        String lower = String.format(java.util.Locale.ROOT, "%.3f", site1.ci95().lower());
+        String upper = String.format(java.util.Locale.ROOT, "%.3f", site1.ci95().upper());
+        assertTrue(html.contains("<thead><tr><th>site</th><th>n</th><th>AUROC</th><th>95% CI lower</th>"
+                + "<th>95% CI upper</th></tr></thead>\n<tbody>\n<tr><td>site1</td><td class=\"num\">8</td>"
+                + "<td class=\"num\">0.750</td><td class=\"num\">" + lower + "</td><td class=\"num\">" + upper
+                + "</td></tr>\n<tr><td>site2</td><td class=\"num\">3</td><td class=\"num\">1.000</td>"
+                + "<td class=\"num\">NA</td><td class=\"num\">NA</td></tr>\n"), html);
+        String noCatalog = HtmlReport.titled("t").coefficients("c", MODEL, null).toHtml();
+        assertTrue(noCatalog.contains("<tr><td>HMBPP</td><td class=\"num\">0.6000</td><td></td></tr>"), noCatalog);
+    }
+
+    @Test
+    void coefficientCsvHasTheInterceptThenTheModelsFeaturesWithFullPrecision() throws IOException {
+        Path file = dir.resolve("coefficients.csv");
+        CsvTables.writeCoefficients(file, MODEL, MoleculeCatalog.builtIn());
+        assertEquals("feature,coefficient,expected_direction\n(intercept),-0.25,\nHMBPP,0.6,stimulatory\n"
+                + "LPS,-0.4,inhibitory\nage,0.012345,\n", Files.readString(file));
     }
 
     @Test

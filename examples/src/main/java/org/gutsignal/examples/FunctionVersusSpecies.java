@@ -2,17 +2,18 @@ package org.gutsignal.examples;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.eval.Auroc;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
+import org.gutsignal.eval.RocCurve;
 import org.gutsignal.cohort.Splitter;
 import org.gutsignal.cohort.Splitters;
 import org.gutsignal.model.LogisticTrainer;
 import org.gutsignal.model.ResponseModel;
-import org.gutsignal.report.Curve;
 import org.gutsignal.report.Plots;
 import org.gutsignal.transform.Preprocessing;
 import org.gutsignal.transform.Transform;
@@ -111,16 +112,12 @@ public final class FunctionVersusSpecies {
         out.println(verdict(logo, kfold));
 
         Path roc = OUT.resolve("roc-leave-one-site-out.png");
-        Plots.withDefaults().roc("Leave-one-site-out ROC (synthetic)",
-                List.of(curve("molecules", logo.molecules()), curve("species", logo.species()))).write(roc);
+        Map<String, RocCurve> curves = new LinkedHashMap<>();
+        curves.put("molecules", RocCurve.of(logo.molecules().meanOutOfFold(), logo.molecules().labels()));
+        curves.put("species", RocCurve.of(logo.species().meanOutOfFold(), logo.species().labels()));
+        Plots.withDefaults().roc("Leave-one-site-out ROC (synthetic)", curves,
+                Map.of("molecules", logo.molecules().auroc(), "species", logo.species().auroc())).write(roc);
         out.println("ROC plot: " + roc.toAbsolutePath());
-    }
-
-    /** The ROC curve of a cross-validation's mean out-of-fold scores, labelled with its AUROC and DeLong CI. */
-    static Curve curve(String name, CvResult<ResponseModel> cv) {
-        Auroc a = cv.auroc();
-        return QuickStartReport.roc(name, cv.meanOutOfFold(), cv.labels())
-                .withEstimate(a.value(), a.ci95().lower(), a.ci95().upper());
     }
 
     static void printSites(Comparison c, Cohort cohort, PrintStream out) {

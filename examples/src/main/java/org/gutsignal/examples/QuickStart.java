@@ -152,7 +152,7 @@ public final class QuickStart {
                 "    %-22s %+.3f%n", c.feature(), c.contribution()));
 
         ModelFiles.write(model, out.resolve("model.json"));
-        QuickStartReport.write(out, model, catalog, cv, valAuc, pVal, validation, molecules, o);
+        QuickStartReport.write(out, model, catalog, cv, valAuc, pVal, validation, molecules);
         o.printf("%nWrote %s (model.json, report.html, plots, CSV tables) in %.1f s total%n", out.toAbsolutePath(),
                 (System.nanoTime() - start) / 1e9);
     }
