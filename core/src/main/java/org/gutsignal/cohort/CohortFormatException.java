@@ -1,7 +1,5 @@
 package org.gutsignal.cohort;
 
-import java.io.IOException;
-
 /**
  * A user's data file does not have the expected form. The message always names the file and,
  * where one place is at fault, the 1-based line, the column (name and 1-based index) and what
@@ -14,20 +12,14 @@ import java.io.IOException;
  * <p>Errors about the file as a whole (an empty file, ids unmatched by a join) have no line;
  * {@link #line()} and {@link #column()} then return 0.
  */
-public final class CohortFormatException extends IOException {
+public final class CohortFormatException extends FileFormatException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String file;
-    private final long line;
-    private final long column;
     private final String columnName;
 
     private CohortFormatException(String file, long line, long column, String columnName, String problem) {
-        super(format(file, line, column, columnName, problem));
-        this.file = file;
-        this.line = line;
-        this.column = column;
+        super(file, line, column, columnName, problem, null);
         this.columnName = columnName;
     }
 
@@ -52,35 +44,6 @@ public final class CohortFormatException extends IOException {
     /** An error about the file as a whole. */
     public static CohortFormatException inFile(String file, String problem) {
         return new CohortFormatException(file, 0, 0, null, problem);
-    }
-
-    private static String format(String file, long line, long column, String columnName, String problem) {
-        StringBuilder sb = new StringBuilder(file);
-        if (line > 0) {
-            sb.append(", line ").append(line);
-        }
-        if (column > 0) {
-            sb.append(", column ").append(column);
-            if (columnName != null) {
-                sb.append(" ('").append(columnName).append("')");
-            }
-        }
-        return sb.append(": ").append(problem).toString();
-    }
-
-    /** The file's name as the user gave it. */
-    public String file() {
-        return file;
-    }
-
-    /** The 1-based line, or 0 if the error concerns the whole file. */
-    public long line() {
-        return line;
-    }
-
-    /** The 1-based column index, or 0 if no single column is at fault. */
-    public long column() {
-        return column;
     }
 
     /** The column's header, or {@code null}. */

@@ -1,6 +1,6 @@
 package org.gutsignal.model;
 
-import java.io.IOException;
+import org.gutsignal.cohort.FileFormatException;
 
 /**
  * A model file is not a readable gutsignal model: the JSON is malformed, a field is missing or
@@ -16,44 +16,11 @@ import java.io.IOException;
  * <p>{@link #line()} and {@link #column()} return 0 when no single place in the text is known
  * (an empty file, or parts of the model that disagree with each other).
  */
-public final class ModelFormatException extends IOException {
+public final class ModelFormatException extends FileFormatException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String file;
-    private final long line;
-    private final long column;
-
     ModelFormatException(String file, long line, long column, String problem, Throwable cause) {
-        super(format(file, line, column, problem), cause);
-        this.file = file;
-        this.line = line;
-        this.column = column;
-    }
-
-    private static String format(String file, long line, long column, String problem) {
-        StringBuilder sb = new StringBuilder(file);
-        if (line > 0) {
-            sb.append(", line ").append(line);
-            if (column > 0) {
-                sb.append(", column ").append(column);
-            }
-        }
-        return sb.append(": ").append(problem).toString();
-    }
-
-    /** The file's name as the caller gave it. */
-    public String file() {
-        return file;
-    }
-
-    /** The 1-based line, or 0 if unknown. */
-    public long line() {
-        return line;
-    }
-
-    /** The 1-based column, or 0 if unknown. */
-    public long column() {
-        return column;
+        super(file, line, column, null, problem, cause);
     }
 }
