@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -19,7 +17,7 @@ import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.Response;
 import org.gutsignal.cohort.SampleMetadata;
-import org.gutsignal.io.AtomicFiles;
+import org.gutsignal.io.DelimitedText;
 import org.gutsignal.io.FeatureTableWriter;
 import org.gutsignal.io.MetadataWriter;
 
@@ -368,8 +366,8 @@ public final class SyntheticCohort {
         }
 
         /**
-         * Writes the six files into {@code dir} (created if needed), each atomically (see
-         * {@link AtomicFiles}): {@code species.tsv} (MetaPhlAn layout, first header cell
+         * Writes the six files into {@code dir} (created if needed), each atomically and with the
+         * conventions of {@link DelimitedText}: {@code species.tsv} (MetaPhlAn layout, first header cell
          * {@code clade_name}), {@code ko.tsv} (HUMAnN layout, {@code # Gene Family}),
          * {@code metadata.tsv} ({@link MetadataWriter} format), {@code capacities.tsv} (samples as
          * rows), {@code traits.tsv} (header {@code taxon,<molecule>...}) and {@code truth.tsv}
@@ -387,57 +385,40 @@ public final class SyntheticCohort {
         }
 
         private void writeTraits(Path file) throws IOException {
-            AtomicFiles.write(file, out -> {
-                CSVPrinter p = new CSVPrinter(out, tsv());
-                List<String> header = new ArrayList<>();
-                header.add("taxon");
-                header.addAll(traits.featureNames());
-                p.printRecord(header);
-                for (int j = 0; j < traits.sampleCount(); j++) {
-                    List<String> row = new ArrayList<>();
-                    row.add(traits.sampleIds().get(j));
-                    for (int m = 0; m < traits.featureCount(); m++) {
-                        row.add(text(traits.get(j, m)));
-                    }
-                    p.printRecord(row);
+            List<String> header = new ArrayList<>();
+            header.add("taxon");
+            header.addAll(traits.featureNames());
+            List<List<Object>> rows = new ArrayList<>();
+            for (int j = 0; j < traits.sampleCount(); j++) {
+                List<Object> row = new ArrayList<>();
+                row.add(traits.sampleIds().get(j));
+                for (int m = 0; m < traits.featureCount(); m++) {
+                    row.add(traits.get(j, m));
                 }
-                p.flush();
-            });
+                rows.add(row);
+            }
+            DelimitedText.write(file, header, rows);
         }
 
         private void writeTruth(Path file) throws IOException {
-            AtomicFiles.write(file, out -> {
-                CSVPrinter p = new CSVPrinter(out, tsv());
-                p.printRecord("term", "kind", "beta", "transform", "centre", "scale");
-                p.printRecord("intercept", "intercept", text(truth.intercept()), "constant", "0", "1");
-                String transform = "ln(" + text(truth.pseudocount()) + "+capacity)";
-                for (String m : truth.coefficients().keySet()) {
-                    p.printRecord(m, "molecule", text(truth.coefficients().get(m)), transform,
-                            text(truth.centres().get(m)), text(truth.scales().get(m)));
-                }
-                for (Map.Entry<String, Double> e : truth.siteEffects().entrySet()) {
-                    p.printRecord(e.getKey(), "site", text(e.getValue()), "indicator", "0", "1");
-                }
-                p.printRecord("noise", "noise_sd", text(truth.noiseSd()), "normal", "0", "1");
-                p.flush();
-            });
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("intercept", "intercept", truth.intercept(), "constant", 0.0, 1.0));
+            String transform = "ln(" + DelimitedText.format(truth.pseudocount()) + "+capacity)";
+            for (String m : truth.coefficients().keySet()) {
+                rows.add(List.of(m, "molecule", truth.coefficients().get(m), transform, truth.centres().get(m),
+                        truth.scales().get(m)));
+            }
+            for (Map.Entry<String, Double> e : truth.siteEffects().entrySet()) {
+                rows.add(List.of(e.getKey(), "site", e.getValue(), "indicator", 0.0, 1.0));
+            }
+            rows.add(List.of("noise", "noise_sd", truth.noiseSd(), "normal", 0.0, 1.0));
+            DelimitedText.write(file, List.of("term", "kind", "beta", "transform", "centre", "scale"), rows);
         }
 
         @Override
         public String toString() {
             return "SyntheticCohort.Result[" + metadata + ", " + species + ", " + ko + "]";
         }
-    }
-
-    private static CSVFormat tsv() {
-        return CSVFormat.DEFAULT.builder().setDelimiter('\t').setRecordSeparator('\n').get();
-    }
-
-    private static String text(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
     }
 
     /** A site's deviations from the pool. */
