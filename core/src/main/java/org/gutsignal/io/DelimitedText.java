@@ -200,8 +200,9 @@ public final class DelimitedText {
      *       {@code -123456789012345}), never {@code ".0"} or an exponent;</li>
      *   <li>{@code -0.0}: {@code "-0.0"}, so the sign survives a round trip and tools that infer
      *       column types (R, pandas) read a floating-point zero rather than the integer {@code 0};</li>
-     *   <li>everything else in the layout of {@link Double#toString(double)} with its fewest digits:
-     *       {@code 0.1}, {@code 1.0E-5}, {@code 1.0E15}, {@code 4.9E-324}, {@code NaN},
+     *   <li>everything else in the layout of {@link Double#toString(double)} with its fewest digits
+     *       (where one digit would do, two are written if they are closer: {@code 4.9E-324}, not
+     *       {@code 5.0E-324}): {@code 0.1}, {@code 1.0E-5}, {@code 1.0E15}, {@code NaN},
      *       {@code Infinity}, {@code -Infinity}.</li>
      * </ul>
      * The digits are those of Java 19+'s {@code Double.toString} (Giulietti's Schubfach algorithm,
