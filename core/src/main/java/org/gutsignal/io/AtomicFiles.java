@@ -10,42 +10,54 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files atomically: the content goes to a temporary file in the target's folder, which
- * is then moved over the target in one step. A reader never sees a half-written file, and a
- * failed write leaves any previous file untouched.
+ * Writes files atomically: the content goes to a new temporary file in the target's folder,
+ * which is then moved over the target in one step. A reader never sees a half-written file, a
+ * failed write (an exception from the content included) leaves any previous file untouched and
+ * removes the temporary file, and the target is never opened for writing, so writing a table to
+ * the file it was read from is safe. Outputs get the permissions {@code rw-r--r--} where the
+ * file system has POSIX permissions.
+ *
+ * <pre>{@code
+ * AtomicFiles.write(Path.of("out/model.json"), out -> out.write(json));
+ * AtomicFiles.writeBytes(Path.of("out/roc.png"), out -> out.write(png));
+ * }</pre>
  *
  * <p>Thread-safe (each call uses its own temporary file).
  */
 public final class AtomicFiles {
 
-    /** Writes the body of a file. */
+    /**
+     * Writes the content of a file to {@code out} (a {@link Writer} or an {@link OutputStream});
+     * the caller does not close it.
+     *
+     * @param <T> where the content goes
+     */
     @FunctionalInterface
-    public interface Body {
-        /** Writes the content. */
-        void writeTo(Writer out) throws IOException;
-    }
-
-    /** Writes the bytes of a file. */
-    @FunctionalInterface
-    public interface BinaryBody {
-        /** Writes the content. */
-        void writeTo(OutputStream out) throws IOException;
+    public interface Content<T> {
+        /**
+         * Writes the content.
+         *
+         * @throws IOException if writing fails
+         */
+        void writeTo(T out) throws IOException;
     }
 
     private AtomicFiles() {
     }
 
     /**
-     * Writes UTF-8 text to {@code target} atomically, creating parent folders as needed.
+     * Writes UTF-8 text (no byte order mark) to {@code target} atomically, creating parent folders
+     * as needed.
      *
      * @throws IOException if the folder cannot be created or the write or move fails
      */
-    public static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Content<Writer> content) throws IOException {
         writeBytes(target, out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            body.writeTo(w);
+            content.writeTo(w);
             w.flush();
         });
     }
@@ -55,7 +67,7 @@ public final class AtomicFiles {
      *
      * @throws IOException if the folder cannot be created or the write or move fails
      */
-    public static void writeBytes(Path target, BinaryBody body) throws IOException {
+    public static void writeBytes(Path target, Content<OutputStream> content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
@@ -63,7 +75,7 @@ public final class AtomicFiles {
         try {
             publiclyReadable(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                body.writeTo(out);
+                content.writeTo(out);
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -78,24 +90,7 @@ public final class AtomicFiles {
     /** Temporary files are created owner-only (0600); outputs get the usual 0644. */
     private static void publiclyReadable(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
-    }
-
-    /** {@code '\t'} for names ending in {@code .tsv}, {@code .txt} or {@code .tab}; {@code ','} otherwise. */
-    static char delimiterFor(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".gz")) {
-            name = name.substring(0, name.length() - 3);
-        }
-        return name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab") ? '\t' : ',';
-    }
-
-    /** A double as text that parses back to the identical value (including -0.0); integers without ".0". */
-    static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
     }
 }

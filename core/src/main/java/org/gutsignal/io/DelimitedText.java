@@ -1,5 +1,6 @@
 package org.gutsignal.io;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -13,32 +14,64 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ObjLongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.gutsignal.cohort.CohortFormatException;
 
 /**
- * The records of one delimited UTF-8 text file, each with the 1-based line it starts on.
- * Parsing is done by Commons CSV ({@code "} quotes, {@code ""} escapes, any of CR, LF or CRLF
- * ends a line); this class adds what the readers need around it: a leading UTF-8 byte order
- * mark is dropped, bytes that are not UTF-8 are reported with their line and cell, lines that are empty
- * or hold only empty cells are skipped, and every record knows its line, so errors can name it
- * even after multi-line quoted cells.
+ * Delimited text files the gutsignal way: every table gutsignal reads or writes goes through
+ * this class, so all of them share one delimiter rule, one number format, one CSV dialect and one
+ * set of error messages.
  *
- * <p>The readers of this package and the catalog and trait-table readers of
- * {@code org.gutsignal.profile} share it, so every delimited file gets the same error messages.
- * One instance reads one file once and is not thread-safe.
+ * <pre>{@code
+ * DelimitedText.read(Path.of("traits.tsv"), (cells, line) -> ...);     // every non-blank record
+ * DelimitedText.write(Path.of("out/auroc.csv"), List.of("site", "auroc"),
+ *         List.of(List.of("site1", 0.72), List.of("site2", 0.68)));    // site1,0.72 ...
+ * DelimitedText.format(-0.0);                                           // "-0.0"
+ * }</pre>
+ *
+ * <h2>The conventions</h2>
+ * <ul>
+ *   <li><b>Delimiter</b>: a tab for names ending in {@code .tsv}, {@code .txt} or {@code .tab}
+ *       (ignoring case), a comma otherwise; compressed files are not read or written.</li>
+ *   <li><b>Dialect</b>: Commons CSV's default: {@code "} quotes a cell (only where needed when
+ *       writing), {@code ""} is a quote inside one. Reading accepts CR, LF and CRLF line ends,
+ *       a missing final line end and a leading UTF-8 byte order mark; writing ends every line,
+ *       the last included, with {@code \n} and writes no byte order mark.</li>
+ *   <li><b>Encoding</b>: UTF-8 only. A byte that is not UTF-8 is an error naming its line and cell.</li>
+ *   <li><b>Numbers</b> ({@link #format(double)}): the shortest decimal text that parses back
+ *       ({@link Double#parseDouble}) to exactly the same double, in the layout of
+ *       {@link Double#toString(double)}; whole numbers below 10<sup>15</sup> in magnitude without
+ *       {@code ".0"}; {@code -0.0} keeps its sign as {@code "-0.0"}; {@code NaN}, {@code Infinity},
+ *       {@code -Infinity} as Java writes them.</li>
+ *   <li><b>Reading</b> ({@link #read(Path, ObjLongConsumer)}): records that are empty or hold only
+ *       blank cells are skipped; every record comes with the 1-based line it starts on, counted
+ *       correctly after quoted cells that span lines. Malformed quoting is an error naming the
+ *       line and the cell.</li>
+ *   <li><b>Writing</b> ({@link #write(Path, List, Iterable)}): atomically, through
+ *       {@link AtomicFiles}: a reader sees the old file or the new one, never a part.</li>
+ * </ul>
+ *
+ * <p>The static methods are thread-safe (each call uses its own parser or file). Inside the
+ * package an instance reads one file once and is not thread-safe.
  */
 public final class DelimitedText {
+
+    /** The delimiter argument meaning "as the file name implies" ({@link #delimiterFor(String)}). */
+    static final char BY_NAME = 0;
 
     private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9,]+)");
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9,]+)");
 
     /** One record: its cells and the line on which it starts. */
-    public static final class Row {
+    static final class Row {
         final String[] cells;
         final long line;
 
@@ -48,22 +81,22 @@ public final class DelimitedText {
         }
 
         /** The number of cells. */
-        public int size() {
+        int size() {
             return cells.length;
         }
 
         /** The 1-based line on which the record starts. */
-        public long line() {
+        long line() {
             return line;
         }
 
         /** Cell {@code k} (0-based), as read (quotes removed, not trimmed). */
-        public String cell(int k) {
+        String cell(int k) {
             return cells[k];
         }
 
         /** The 1-based line of cell {@code k}: the start line plus the line breaks inside earlier quoted cells. */
-        public long lineOf(int k) {
+        long lineOf(int k) {
             long l = line;
             for (int c = 0; c < k && c < cells.length; c++) {
                 l += lineBreaks(cells[c], 0, cells[c].length());
@@ -90,14 +123,122 @@ public final class DelimitedText {
     }
 
     /**
-     * Reads a whole file as UTF-8 text.
+     * Reads every record of {@code file} that holds a non-blank cell, in order, passing its cells
+     * (as read: quotes removed, not trimmed; an unmodifiable list) and the 1-based line it starts
+     * on to {@code rows}. The delimiter follows the file name; messages name the file as
+     * {@code file.toString()}.
+     *
+     * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
+     * @throws IOException           if it cannot be read (the message names the path)
+     * @throws CohortFormatException if it is not UTF-8 or its quoting is malformed (the message names
+     *                               the line and the cell)
+     */
+    public static void read(Path file, ObjLongConsumer<List<String>> rows) throws IOException {
+        open(file, delimiterFor(file.toString()), file.toString()).forEach(rows);
+    }
+
+    /**
+     * Reads text already in memory (for example a resource) as {@link #read(Path, ObjLongConsumer)}
+     * reads a file called {@code name}: the delimiter follows {@code name}, messages name it.
+     *
+     * @throws CohortFormatException if the quoting is malformed (the message names the line and the cell)
+     */
+    public static void read(String name, String text, ObjLongConsumer<List<String>> rows)
+            throws CohortFormatException {
+        of(name, text, delimiterFor(name)).forEach(rows);
+    }
+
+    private void forEach(ObjLongConsumer<List<String>> rows) throws CohortFormatException {
+        for (Row row = next(); row != null; row = next()) {
+            rows.accept(List.of(row.cells), row.line);
+        }
+    }
+
+    /**
+     * Writes {@code header} and then {@code rows} to {@code file} atomically (see
+     * {@link AtomicFiles}), creating parent folders and replacing an existing file. The delimiter
+     * follows the file name. A {@link Double} cell is written with {@link #format(double)}, any
+     * other cell with {@code toString()}; cells are quoted where needed. {@code rows} is iterated
+     * once, while writing, so it may compute rows on the fly.
+     *
+     * @param <R> the type of a row
+     * @throws IllegalArgumentException if a row's length differs from the header's (nothing is written)
+     * @throws NullPointerException     if a header name or a cell is {@code null} (nothing is written)
+     * @throws IOException              if the file cannot be written
+     */
+    public static <R extends List<?>> void write(Path file, List<String> header, Iterable<R> rows)
+            throws IOException {
+        List<String> columns = List.copyOf(header);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiterFor(file.toString()))
+                .setRecordSeparator('\n').get();
+        AtomicFiles.write(file, out -> {
+            CSVPrinter printer = new CSVPrinter(out, format);
+            printer.printRecord(columns);
+            String[] cells = new String[columns.size()];
+            int r = 0;
+            for (List<?> row : rows) {
+                r++;
+                if (row.size() != cells.length) {
+                    throw new IllegalArgumentException("row " + r + " has " + row.size()
+                            + " cells but the header has " + cells.length);
+                }
+                for (int c = 0; c < cells.length; c++) {
+                    Object cell = row.get(c);
+                    cells[c] = cell instanceof Double d ? format(d) : cell.toString();
+                }
+                printer.printRecord((Object[]) cells);
+            }
+            printer.flush();
+        });
+    }
+
+    /**
+     * {@code v} as the shortest decimal text that {@link Double#parseDouble} reads back as exactly
+     * {@code v}, the same text on every JDK:
+     * <ul>
+     *   <li>whole numbers with {@code |v| < 10^15}: digits only ({@code 0}, {@code 100},
+     *       {@code -123456789012345}), never {@code ".0"} or an exponent;</li>
+     *   <li>{@code -0.0}: {@code "-0.0"}, so the sign survives a round trip and tools that infer
+     *       column types (R, pandas) read a floating-point zero rather than the integer {@code 0};</li>
+     *   <li>everything else in the layout of {@link Double#toString(double)} with its fewest digits
+     *       (where one digit would do, two are written if they are closer: {@code 4.9E-324}, not
+     *       {@code 5.0E-324}): {@code 0.1}, {@code 1.0E-5}, {@code 1.0E15}, {@code NaN},
+     *       {@code Infinity}, {@code -Infinity}.</li>
+     * </ul>
+     * The digits are those of Java 19+'s {@code Double.toString} (Giulietti's Schubfach algorithm,
+     * here taken from Jackson); Java 17's {@code Double.toString} sometimes writes one digit more
+     * ({@code 2.82879384806159008E17} for {@code 2.82879384806159E17}). Numbers with at most 15
+     * significant digits, such as those of the synthetic cohorts, read the same either way.
+     *
+     * <p>Before this rule, gutsignal's writers disagreed only on {@code -0.0} (the report tables and
+     * the synthetic truth and trait files wrote {@code 0}) and on NaN (the report writes {@code NA},
+     * which it still does, for R); the files of {@code testdata/synthetic} hold neither value, so
+     * their bytes are the same under this rule.
+     */
+    public static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
+            return Long.toString((long) v);
+        }
+        return NumberOutput.toString(v, true);
+    }
+
+    /** {@code '\t'} for names ending in {@code .tsv}, {@code .txt} or {@code .tab} (any case); {@code ','} otherwise. */
+    static char delimiterFor(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab") ? '\t' : ',';
+    }
+
+    /**
+     * Reads a whole file as UTF-8 text, split at {@code delimiter} or, if that is {@link #BY_NAME},
+     * at the delimiter the file's name implies.
      *
      * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
      * @throws IOException           if it cannot be read (the message names the path)
      * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
      */
     static DelimitedText open(Path file, char delimiter) throws IOException {
-        return open(file, delimiter, String.valueOf(file.getFileName()));
+        char d = delimiter == BY_NAME ? delimiterFor(file.toString()) : delimiter;
+        return open(file, d, String.valueOf(file.getFileName()));
     }
 
     /**
@@ -107,7 +248,7 @@ public final class DelimitedText {
      * @throws IOException           if it cannot be read (the message names the path)
      * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
      */
-    public static DelimitedText open(Path file, char delimiter, String name) throws IOException {
+    static DelimitedText open(Path file, char delimiter, String name) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -126,7 +267,7 @@ public final class DelimitedText {
     }
 
     /** Text already in memory (for example a resource), named {@code name} in messages; a leading byte order mark is dropped. */
-    public static DelimitedText of(String name, String text, char delimiter) {
+    static DelimitedText of(String name, String text, char delimiter) {
         String t = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
         try {
             return new DelimitedText(name, t, delimiter);
@@ -198,7 +339,7 @@ public final class DelimitedText {
     }
 
     /** The file's name as messages give it. */
-    public String fileName() {
+    String fileName() {
         return fileName;
     }
 
@@ -207,7 +348,7 @@ public final class DelimitedText {
      *
      * @throws CohortFormatException if the quoting is malformed
      */
-    public Row next() throws CohortFormatException {
+    Row next() throws CohortFormatException {
         while (true) {
             CSVRecord record;
             try {

@@ -66,7 +66,7 @@ public final class FeatureTableReader {
     private static final Set<String> HUMANN_UNMAPPED = Set.of("UNMAPPED", "UNGROUPED", "UNINTEGRATED");
     private static final Set<String> METAPHLAN_FIRST_CELLS = Set.of("", "clade_name", "#clade_name");
     private static final Set<String> RANKS = Set.of("k__", "p__", "c__", "o__", "f__", "g__", "s__", "t__");
-    private static final char AUTO = 0;
+    private static final char AUTO = DelimitedText.BY_NAME;
 
     private final Layout layout;
     private final char delimiter;
@@ -206,7 +206,7 @@ public final class FeatureTableReader {
             throw new IllegalStateException("samplesAsRows() has no default unit: say what the numbers are with "
                     + "withUnit(AbundanceUnit)");
         }
-        DelimitedText text = DelimitedText.open(file, delimiter == AUTO ? AtomicFiles.delimiterFor(file) : delimiter);
+        DelimitedText text = DelimitedText.open(file, delimiter);
         return layout == Layout.SAMPLES_AS_ROWS ? readSamplesAsRows(text) : readFeaturesAsRows(text);
     }
 

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.stream.IntStream;
 import org.gutsignal.cohort.FeatureTable;
 
 /**
- * Writes a {@link FeatureTable} as delimited text, atomically (see {@link AtomicFiles}).
+ * Writes a {@link FeatureTable} as delimited text the {@link DelimitedText} way: atomically,
+ * UTF-8, lines ending in {@code \n}.
  *
  * <ul>
  *   <li>{@link #samplesAsRows()}: header {@code sample_id,<feature>...}, one row per sample.</li>
@@ -19,9 +19,9 @@ import org.gutsignal.cohort.FeatureTable;
  * </ul>
  *
  * <p>The delimiter is a tab for {@code .tsv}/{@code .txt}/{@code .tab} files and a comma otherwise.
- * Values are written as the shortest decimal text that parses back to the identical double, so a
- * table read back with the matching reader is equal to the one written. Lines end with {@code \n}.
- * The unit is not stored in the file; give it to the reader.
+ * Values are written by {@link DelimitedText#format(double)}, as the shortest decimal text that
+ * parses back to the identical double, so a table read back with the matching reader is equal to
+ * the one written. The unit is not stored in the file; give it to the reader.
  *
  * <p>Immutable and thread-safe.
  */
@@ -55,35 +55,21 @@ public final class FeatureTableWriter {
      * @throws IOException if the file cannot be written
      */
     public void write(FeatureTable table, Path file) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(AtomicFiles.delimiterFor(file))
-                .setRecordSeparator('\n').get();
-        AtomicFiles.write(file, out -> {
-            CSVPrinter printer = new CSVPrinter(out, format);
-            int n = table.sampleCount();
-            int p = table.featureCount();
-            List<String> header = new ArrayList<>();
-            header.add(firstHeaderCell);
-            header.addAll(featuresAsRows ? table.sampleIds() : table.featureNames());
-            printer.printRecord(header);
-            String[] cells = new String[(featuresAsRows ? n : p) + 1];
-            if (featuresAsRows) {
-                for (int j = 0; j < p; j++) {
-                    cells[0] = table.featureNames().get(j);
-                    for (int i = 0; i < n; i++) {
-                        cells[i + 1] = AtomicFiles.format(table.get(i, j));
-                    }
-                    printer.printRecord((Object[]) cells);
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    cells[0] = table.sampleIds().get(i);
-                    for (int j = 0; j < p; j++) {
-                        cells[j + 1] = AtomicFiles.format(table.get(i, j));
-                    }
-                    printer.printRecord((Object[]) cells);
-                }
-            }
-            printer.flush();
-        });
+        List<String> header = new ArrayList<>();
+        header.add(firstHeaderCell);
+        header.addAll(featuresAsRows ? table.sampleIds() : table.featureNames());
+        int rows = featuresAsRows ? table.featureCount() : table.sampleCount();
+        DelimitedText.write(file, header, () -> IntStream.range(0, rows).mapToObj(r -> row(table, r)).iterator());
+    }
+
+    /** Row {@code r} of the file: a feature's values over the samples, or a sample's over the features. */
+    private List<Object> row(FeatureTable table, int r) {
+        int width = featuresAsRows ? table.sampleCount() : table.featureCount();
+        List<Object> cells = new ArrayList<>(width + 1);
+        cells.add(featuresAsRows ? table.featureNames().get(r) : table.sampleIds().get(r));
+        for (int c = 0; c < width; c++) {
+            cells.add(featuresAsRows ? table.get(c, r) : table.get(r, c));
+        }
+        return cells;
     }
 }

@@ -38,7 +38,7 @@ import org.gutsignal.cohort.CohortFormatException;
  */
 public final class MetadataReader {
 
-    private static final char AUTO = 0;
+    private static final char AUTO = DelimitedText.BY_NAME;
 
     private final String joinColumn;
     private final String responseColumn;
@@ -143,7 +143,7 @@ public final class MetadataReader {
      *                                           is empty or repeated, or a response label is not accepted
      */
     public SampleMetadata read(Path file) throws IOException {
-        DelimitedText text = DelimitedText.open(file, delimiter == AUTO ? AtomicFiles.delimiterFor(file) : delimiter);
+        DelimitedText text = DelimitedText.open(file, delimiter);
         String name = text.fileName();
         DelimitedText.Row header = text.next();
         if (header == null) {

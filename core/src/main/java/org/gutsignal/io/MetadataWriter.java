@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.stream.IntStream;
 import org.gutsignal.cohort.Response;
 import org.gutsignal.cohort.SampleMetadata;
 
@@ -35,25 +34,18 @@ public final class MetadataWriter {
      * @throws IOException if the file cannot be written
      */
     public static void write(SampleMetadata metadata, Path file) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(AtomicFiles.delimiterFor(file))
-                .setRecordSeparator('\n').get();
-        AtomicFiles.write(file, out -> {
-            CSVPrinter printer = new CSVPrinter(out, format);
-            List<String> header = new ArrayList<>(List.of(SAMPLE_ID, RESPONSE, GROUP));
-            header.addAll(metadata.covariateNames());
-            printer.printRecord(header);
-            for (int i = 0; i < metadata.sampleCount(); i++) {
-                List<String> row = new ArrayList<>(header.size());
-                row.add(metadata.sampleIds().get(i));
-                row.add(label(metadata.response(i)));
-                row.add(metadata.group(i));
-                for (String c : metadata.covariateNames()) {
-                    row.add(metadata.covariate(c).get(i));
-                }
-                printer.printRecord(row);
+        List<String> header = new ArrayList<>(List.of(SAMPLE_ID, RESPONSE, GROUP));
+        header.addAll(metadata.covariateNames());
+        DelimitedText.write(file, header, () -> IntStream.range(0, metadata.sampleCount()).mapToObj(i -> {
+            List<String> row = new ArrayList<>(header.size());
+            row.add(metadata.sampleIds().get(i));
+            row.add(label(metadata.response(i)));
+            row.add(metadata.group(i));
+            for (String c : metadata.covariateNames()) {
+                row.add(metadata.covariate(c).get(i));
             }
-            printer.flush();
-        });
+            return row;
+        }).iterator());
     }
 
     static String label(Response r) {

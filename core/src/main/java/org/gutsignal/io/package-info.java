@@ -11,6 +11,9 @@
  *       {@link org.gutsignal.io.MetadataReader#gutsignal()} reads.</li>
  *   <li>{@link org.gutsignal.cohort.CohortFormatException}: every problem in a user's file, naming the
  *       file, the 1-based line and column and what was expected.</li>
+ *   <li>{@link org.gutsignal.io.DelimitedText}: the one way gutsignal reads and writes delimited
+ *       text (delimiter from the file name, UTF-8, number format, CSV dialect, errors that name line
+ *       and cell), also used by {@code profile}, {@code report} and {@code synth}.</li>
  *   <li>{@link org.gutsignal.io.AtomicFiles}: every output file is written atomically.</li>
  * </ul>
  *

@@ -14,8 +14,8 @@ import org.gutsignal.io.DelimitedText;
  * A small delimited text file read into a header and data rows, each row with its 1-based
  * line number, by {@link DelimitedText} (so encoding and quoting errors name line and cell).
  * Lines starting with {@code #} are comments; a UTF-8 byte-order mark and CRLF line ends are
- * accepted; cells are trimmed. The delimiter is a tab for {@code .tsv}, {@code .txt} and
- * {@code .tab} files and a comma otherwise.
+ * accepted; cells are trimmed. The delimiter follows the file or resource name (a tab for
+ * {@code .tsv}, {@code .txt} and {@code .tab}, a comma otherwise).
  */
 final class CsvRows {
 
@@ -36,8 +36,9 @@ final class CsvRows {
     }
 
     static CsvRows read(Path path) throws IOException {
-        String name = path.toString();
-        return parse(DelimitedText.open(path, delimiterFor(name), name));
+        List<Row> records = new ArrayList<>();
+        DelimitedText.read(path, (cells, line) -> records.add(new Row(line, cells)));
+        return of(path.toString(), records);
     }
 
     static CsvRows readResource(String resource) {
@@ -45,7 +46,10 @@ final class CsvRows {
             if (in == null) {
                 throw new IllegalStateException("missing built-in resource " + resource);
             }
-            return parse(DelimitedText.of(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), ','));
+            List<Row> records = new ArrayList<>();
+            DelimitedText.read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    (cells, line) -> records.add(new Row(line, cells)));
+            return of(resource, records);
         } catch (CohortFormatException e) {
             throw new IllegalStateException("built-in resource is malformed: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -53,35 +57,27 @@ final class CsvRows {
         }
     }
 
-    static char delimiterFor(String fileName) {
-        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".tsv") || lower.endsWith(".txt") || lower.endsWith(".tab") ? '\t' : ',';
-    }
-
-    /** The header and rows of the text, skipping comment lines (first cell starting with {@code #}); cells are trimmed. */
-    private static CsvRows parse(DelimitedText text) throws CohortFormatException {
+    /** The header and rows of the records, skipping comment lines (first cell starting with {@code #}); cells are trimmed. */
+    private static CsvRows of(String file, List<Row> records) throws CohortFormatException {
         List<String> header = null;
         long headerLine = 0;
         List<Row> rows = new ArrayList<>();
-        for (DelimitedText.Row record = text.next(); record != null; record = text.next()) {
-            if (record.cell(0).startsWith("#")) {
+        for (Row record : records) {
+            if (record.cells().get(0).startsWith("#")) {
                 continue;
             }
-            List<String> cells = new ArrayList<>(record.size());
-            for (int k = 0; k < record.size(); k++) {
-                cells.add(record.cell(k).strip());
-            }
+            List<String> cells = record.cells().stream().map(String::strip).toList();
             if (header == null) {
-                header = List.copyOf(cells);
+                header = cells;
                 headerLine = record.line();
             } else {
-                rows.add(new Row(record.line(), List.copyOf(cells)));
+                rows.add(new Row(record.line(), cells));
             }
         }
         if (header == null) {
-            throw CohortFormatException.inFile(text.fileName(), "expected a header line but the file is empty");
+            throw CohortFormatException.inFile(file, "expected a header line but the file is empty");
         }
-        return new CsvRows(text.fileName(), header, headerLine, rows);
+        return new CsvRows(file, header, headerLine, rows);
     }
 
     /** The 1-based index of a header column, or 0 if absent. */

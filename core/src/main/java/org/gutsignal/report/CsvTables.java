@@ -2,12 +2,8 @@ package org.gutsignal.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.gutsignal.io.AtomicFiles;
+import org.gutsignal.io.DelimitedText;
 import org.gutsignal.model.ResponseModel;
 import org.gutsignal.profile.MoleculeCatalog;
 
@@ -19,12 +15,14 @@ import org.gutsignal.profile.MoleculeCatalog;
  * CsvTables.writeCoefficients(Path.of("out/coefficients.csv"), model, MoleculeCatalog.builtIn());
  * }</pre>
  *
- * <p>Cells: a {@code double} or {@code float} is written as the shortest text that parses back
- * to the same value (integral values without {@code ".0"}), NaN and {@code null} as {@code NA}
- * (read as missing by R's {@code read.csv} and pandas' {@code read_csv}), infinities as
- * {@code Inf}/{@code -Inf}; other values with {@code toString()}. Text is quoted where needed.
- * The delimiter is a tab for names ending in {@code .tsv}, {@code .txt} or {@code .tab}, a comma
- * otherwise; lines end with {@code \n}; the encoding is UTF-8.
+ * <p>Cells: a {@code double} is written by {@link DelimitedText#format(double)}, as the shortest
+ * text that parses back to the same value (integral values without {@code ".0"}, {@code -0.0}
+ * with its sign); a {@code float} likewise as a float; NaN and {@code null} as {@code NA} (read as
+ * missing by R's {@code read.csv} and pandas' {@code read_csv}), infinities as
+ * {@code Inf}/{@code -Inf}; other values with {@code toString()}. The file follows
+ * {@link DelimitedText}'s conventions: quoted where needed, a tab for names ending in
+ * {@code .tsv}, {@code .txt} or {@code .tab} and a comma otherwise, lines ending with
+ * {@code \n}, UTF-8.
  *
  * <p>Stateless and thread-safe.
  */
@@ -34,8 +32,8 @@ public final class CsvTables {
     }
 
     /**
-     * Writes {@code header} and {@code rows} to {@code file} atomically (via {@link AtomicFiles}),
-     * creating parent folders.
+     * Writes {@code header} and {@code rows} to {@code file} atomically (via
+     * {@link DelimitedText#write}), creating parent folders.
      *
      * @param file   the target; its name sets the delimiter
      * @param header column names
@@ -44,27 +42,8 @@ public final class CsvTables {
      * @throws IOException              if the file cannot be written
      */
     public static void write(Path file, List<String> header, List<? extends List<?>> rows) throws IOException {
-        List<String> columns = List.copyOf(header);
-        for (int r = 0; r < rows.size(); r++) {
-            if (rows.get(r).size() != columns.size()) {
-                throw new IllegalArgumentException("row " + (r + 1) + " has " + rows.get(r).size()
-                        + " cells but the header has " + columns.size());
-            }
-        }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiterFor(file)).setRecordSeparator('\n').get();
-        AtomicFiles.write(file, out -> {
-            CSVPrinter printer = new CSVPrinter(out, format);
-            printer.printRecord(columns);
-            List<String> cells = new ArrayList<>(columns.size());
-            for (List<?> row : rows) {
-                cells.clear();
-                for (Object cell : row) {
-                    cells.add(cell(cell));
-                }
-                printer.printRecord(cells);
-            }
-            printer.flush();
-        });
+        DelimitedText.write(file, header, () -> rows.stream().map(row -> row.stream().map(CsvTables::cell).toList())
+                .iterator());
     }
 
     /**
@@ -93,10 +72,5 @@ public final class CsvTables {
             return value instanceof Float f && !Float.isNaN(f) && f != Math.rint(f) ? Float.toString(f) : Fmt.exact(v);
         }
         return value.toString();
-    }
-
-    private static char delimiterFor(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab") ? '\t' : ',';
     }
 }

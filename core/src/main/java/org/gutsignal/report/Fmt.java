@@ -1,6 +1,7 @@
 package org.gutsignal.report;
 
 import java.util.Locale;
+import org.gutsignal.io.DelimitedText;
 
 /** Number formatting shared by the plots and the report; locale-independent. */
 final class Fmt {
@@ -18,14 +19,8 @@ final class Fmt {
         return s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
 
-    /** The shortest text that parses back to the same double; integers without ".0"; NaN as "NA". */
+    /** {@link DelimitedText#format(double)}: the shortest text that parses back to the same double; NaN as "NA". */
     static String exact(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
+        return Double.isNaN(v) ? "NA" : DelimitedText.format(v);
     }
 }

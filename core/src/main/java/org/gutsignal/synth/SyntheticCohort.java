@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -19,7 +17,7 @@ import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.Response;
 import org.gutsignal.cohort.SampleMetadata;
-import org.gutsignal.io.AtomicFiles;
+import org.gutsignal.io.DelimitedText;
 import org.gutsignal.io.FeatureTableWriter;
 import org.gutsignal.io.MetadataWriter;
 
@@ -368,8 +366,8 @@ public final class SyntheticCohort {
         }
 
         /**
-         * Writes the six files into {@code dir} (created if needed), each atomically (see
-         * {@link AtomicFiles}): {@code species.tsv} (MetaPhlAn layout, first header cell
+         * Writes the six files into {@code dir} (created if needed), each atomically and with the
+         * conventions of {@link DelimitedText}: {@code species.tsv} (MetaPhlAn layout, first header cell
          * {@code clade_name}), {@code ko.tsv} (HUMAnN layout, {@code # Gene Family}),
          * {@code metadata.tsv} ({@link MetadataWriter} format), {@code capacities.tsv} (samples as
          * rows), {@code traits.tsv} (header {@code taxon,<molecule>...}) and {@code truth.tsv}
@@ -387,40 +385,34 @@ public final class SyntheticCohort {
         }
 
         private void writeTraits(Path file) throws IOException {
-            AtomicFiles.write(file, out -> {
-                CSVPrinter p = new CSVPrinter(out, tsv());
-                List<String> header = new ArrayList<>();
-                header.add("taxon");
-                header.addAll(traits.featureNames());
-                p.printRecord(header);
-                for (int j = 0; j < traits.sampleCount(); j++) {
-                    List<String> row = new ArrayList<>();
-                    row.add(traits.sampleIds().get(j));
-                    for (int m = 0; m < traits.featureCount(); m++) {
-                        row.add(text(traits.get(j, m)));
-                    }
-                    p.printRecord(row);
+            List<String> header = new ArrayList<>();
+            header.add("taxon");
+            header.addAll(traits.featureNames());
+            List<List<Object>> rows = new ArrayList<>();
+            for (int j = 0; j < traits.sampleCount(); j++) {
+                List<Object> row = new ArrayList<>();
+                row.add(traits.sampleIds().get(j));
+                for (int m = 0; m < traits.featureCount(); m++) {
+                    row.add(traits.get(j, m));
                 }
-                p.flush();
-            });
+                rows.add(row);
+            }
+            DelimitedText.write(file, header, rows);
         }
 
         private void writeTruth(Path file) throws IOException {
-            AtomicFiles.write(file, out -> {
-                CSVPrinter p = new CSVPrinter(out, tsv());
-                p.printRecord("term", "kind", "beta", "transform", "centre", "scale");
-                p.printRecord("intercept", "intercept", text(truth.intercept()), "constant", "0", "1");
-                String transform = "ln(" + text(truth.pseudocount()) + "+capacity)";
-                for (String m : truth.coefficients().keySet()) {
-                    p.printRecord(m, "molecule", text(truth.coefficients().get(m)), transform,
-                            text(truth.centres().get(m)), text(truth.scales().get(m)));
-                }
-                for (Map.Entry<String, Double> e : truth.siteEffects().entrySet()) {
-                    p.printRecord(e.getKey(), "site", text(e.getValue()), "indicator", "0", "1");
-                }
-                p.printRecord("noise", "noise_sd", text(truth.noiseSd()), "normal", "0", "1");
-                p.flush();
-            });
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("intercept", "intercept", truth.intercept(), "constant", 0.0, 1.0));
+            String transform = "ln(" + DelimitedText.format(truth.pseudocount()) + "+capacity)";
+            for (String m : truth.coefficients().keySet()) {
+                rows.add(List.of(m, "molecule", truth.coefficients().get(m), transform, truth.centres().get(m),
+                        truth.scales().get(m)));
+            }
+            for (Map.Entry<String, Double> e : truth.siteEffects().entrySet()) {
+                rows.add(List.of(e.getKey(), "site", e.getValue(), "indicator", 0.0, 1.0));
+            }
+            rows.add(List.of("noise", "noise_sd", truth.noiseSd(), "normal", 0.0, 1.0));
+            DelimitedText.write(file, List.of("term", "kind", "beta", "transform", "centre", "scale"), rows);
         }
 
         @Override
@@ -429,20 +421,10 @@ public final class SyntheticCohort {
         }
     }
 
-    private static CSVFormat tsv() {
-        return CSVFormat.DEFAULT.builder().setDelimiter('\t').setRecordSeparator('\n').get();
-    }
-
-    private static String text(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v);
-    }
-
     /** A site's deviations from the pool. */
     private static final class Site {
         final String name;
+        final int size;
         final double[] prevalence;
         final double[] logMean;
         final int dominant;
@@ -452,10 +434,11 @@ public final class SyntheticCohort {
         final double[] cancerMix;
         final double effect;
 
-        Site(String name, SpeciesPool pool, int dominant, int[] candidates, UniformRandomProvider rng) {
+        Site(String name, int size, SpeciesPool pool, int dominant, int[] candidates, UniformRandomProvider rng) {
             ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
             int n = pool.speciesCount();
             this.name = name;
+            this.size = size;
             this.prevalence = new double[n];
             this.logMean = new double[n];
             for (int j = 0; j < n; j++) {
@@ -505,9 +488,25 @@ public final class SyntheticCohort {
     public Result generate() {
         UniformRandomProvider master = RandomSource.SPLIT_MIX_64.create(seed);
         SpeciesPool pool = SpeciesPool.build(speciesCount, koCount, stream(master));
-        UniformRandomProvider siteRng = stream(master);
+        Site[] sites = drawSites(pool, stream(master));
+        Patients patients = drawPatients(pool, sites, master);
+        int nTrain = patients.count - validationSize;
+        UniformRandomProvider responseRng = stream(master);
+        Standardisation z = standardise(patients.capacity, nTrain);
+        double[] eta = latentPredictor(patients, sites, z, ZigguratSampler.NormalizedGaussian.of(responseRng));
+        double intercept = Decimals.round(solveIntercept(eta, nTrain, responderRate), TRUTH_DIGITS);
+        List<String> ids = sampleIds(patients.count);
+        SampleMetadata metadata = drawResponses(ids, patients, sites, eta, intercept, responseRng);
+        return result(pool, ids, patients, metadata, truth(intercept, z, sites));
+    }
+
+    /**
+     * Step 2, sites: training sites {@code site1}.. then the validation site, each with its own
+     * dominant species: the pool's MEP-using candidates in a shuffled order (repeating only when
+     * there are more sites than candidates).
+     */
+    private Site[] drawSites(SpeciesPool pool, UniformRandomProvider siteRng) {
         int training = siteSizes.length;
-        int siteCount = training + (validationSize > 0 ? 1 : 0);
         int[] candidates = pool.dominantCandidates();
         for (int i = candidates.length - 1; i > 0; i--) {
             int k = siteRng.nextInt(i + 1);
@@ -515,74 +514,120 @@ public final class SyntheticCohort {
             candidates[i] = candidates[k];
             candidates[k] = t;
         }
-        Site[] sites = new Site[siteCount];
-        int[] sizes = new int[siteCount];
-        for (int s = 0; s < siteCount; s++) {
+        Site[] sites = new Site[training + (validationSize > 0 ? 1 : 0)];
+        for (int s = 0; s < sites.length; s++) {
             String name = s < training ? "site" + (s + 1) : VALIDATION_GROUP;
-            sites[s] = new Site(name, pool, candidates[s % candidates.length], candidates, siteRng);
-            sizes[s] = s < training ? siteSizes[s] : validationSize;
+            int size = s < training ? siteSizes[s] : validationSize;
+            sites[s] = new Site(name, size, pool, candidates[s % candidates.length], candidates, siteRng);
         }
-        int n = Arrays.stream(sizes).sum();
-        int nTrain = n - (validationSize > 0 ? validationSize : 0);
+        return sites;
+    }
+
+    /** The patients' drawn and derived values, row-major per patient, in site order. */
+    private static final class Patients {
+        final int count;
+        final int[] siteOf;
+        final int[] age;
+        final int[] cancer;
+        /** Percent per species (rounded); released once the species table holds a copy. */
+        double[] abundance;
+        /** CPM per KO; released once the KO table holds a copy. */
+        double[] ko;
+        final double[] capacity;
+
+        Patients(int count, int species, int kos, int molecules) {
+            this.count = count;
+            this.siteOf = new int[count];
+            this.age = new int[count];
+            this.cancer = new int[count];
+            this.abundance = new double[Math.multiplyExact(count, species)];
+            this.ko = new double[Math.multiplyExact(count, kos)];
+            this.capacity = new double[Math.multiplyExact(count, molecules)];
+        }
+    }
+
+    /**
+     * Step 3, per patient: a composition ({@link #composition}), age and cancer type from the
+     * patient's site, then the capacities (step 4) and KO abundances (step 5) derived from the
+     * rounded composition. Each site draws from two streams of its own: one for the composition and
+     * covariates, one for the KO noise.
+     */
+    private static Patients drawPatients(SpeciesPool pool, Site[] sites, UniformRandomProvider master) {
+        int n = 0;
+        for (Site site : sites) {
+            n += site.size;
+        }
         int nSpecies = pool.speciesCount();
         int nKo = pool.koCount();
         int nMol = SpeciesPool.MOLECULES.size();
-
-        double[] abundance = new double[Math.multiplyExact(n, nSpecies)];
-        double[] ko = new double[Math.multiplyExact(n, nKo)];
-        double[] capacity = new double[Math.multiplyExact(n, nMol)];
-        int[] siteOf = new int[n];
-        int[] age = new int[n];
-        int[] cancer = new int[n];
+        Patients patients = new Patients(n, nSpecies, nKo, nMol);
         int[] mevalonateSpecies = speciesWithBloom(pool, SpeciesPool.Bloom.MEVALONATE);
         int[] proteoSpecies = speciesWithBloom(pool, SpeciesPool.Bloom.PROTEOBACTERIA);
         double[] w = new double[nSpecies];
         double[] koWork = new double[nKo];
         int i = 0;
-        for (int s = 0; s < siteCount; s++) {
+        for (int s = 0; s < sites.length; s++) {
             UniformRandomProvider rng = stream(master);
             UniformRandomProvider noiseRng = stream(master);
             ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
             ZigguratSampler.NormalizedGaussian noise = ZigguratSampler.NormalizedGaussian.of(noiseRng);
             Site site = sites[s];
-            for (int r = 0; r < sizes[s]; r++, i++) {
-                siteOf[i] = s;
+            for (int r = 0; r < site.size; r++, i++) {
+                patients.siteOf[i] = s;
                 composition(site, pool, rng, gauss, mevalonateSpecies, proteoSpecies, w);
-                System.arraycopy(w, 0, abundance, i * nSpecies, nSpecies);
-                age[i] = (int) Math.max(18, Math.min(95, Math.round(site.ageMean + 11 * gauss.sample())));
-                cancer[i] = categorical(site.cancerMix, rng.nextDouble());
-                for (int m = 0; m < nMol; m++) {
-                    double c = 0;
-                    for (int j = 0; j < nSpecies; j++) {
-                        c += w[j] * pool.trait(j, m);
-                    }
-                    capacity[i * nMol + m] = Decimals.round(c, CAPACITY_DIGITS);
-                }
-                Arrays.fill(koWork, 0);
-                for (int j = 0; j < nSpecies; j++) {
-                    double a = w[j];
-                    if (a > 0) {
-                        int[] idx = pool.koIndexOf(j);
-                        double[] copies = pool.koCopiesOf(j);
-                        for (int t = 0; t < idx.length; t++) {
-                            koWork[idx[t]] += a * copies[t];
-                        }
-                    }
-                }
-                int base = i * nKo;
-                for (int k = 0; k < nKo; k++) {
-                    double v = koWork[k];
-                    if (v > 0) {
-                        ko[base + k] = Decimals.round(
-                                v * SpeciesPool.KO_SCALE * Math.exp(KO_NOISE_SD * noise.sample()), KO_DIGITS);
-                    }
+                System.arraycopy(w, 0, patients.abundance, i * nSpecies, nSpecies);
+                patients.age[i] = (int) Math.max(18, Math.min(95, Math.round(site.ageMean + 11 * gauss.sample())));
+                patients.cancer[i] = categorical(site.cancerMix, rng.nextDouble());
+                capacities(pool, w, patients.capacity, i * nMol);
+                kos(pool, w, noise, koWork, patients.ko, i * nKo);
+            }
+        }
+        return patients;
+    }
+
+    /** Step 4: {@code capacity[m] = Σ_j percent[j] × trait[j][m]}, to 12 significant digits, into {@code out[at..]}. */
+    private static void capacities(SpeciesPool pool, double[] percent, double[] out, int at) {
+        for (int m = 0; m < SpeciesPool.MOLECULES.size(); m++) {
+            double c = 0;
+            for (int j = 0; j < percent.length; j++) {
+                c += percent[j] * pool.trait(j, m);
+            }
+            out[at + m] = Decimals.round(c, CAPACITY_DIGITS);
+        }
+    }
+
+    /**
+     * Step 5: {@code ko[k] = Σ_j percent[j] × copies[j][k] × 50 × exp(0.15·Z)}, to 6 significant
+     * digits, into {@code out[at..]}; KOs no present species carries stay 0 and draw no noise.
+     */
+    private static void kos(SpeciesPool pool, double[] percent, ZigguratSampler.NormalizedGaussian noise,
+            double[] work, double[] out, int at) {
+        Arrays.fill(work, 0);
+        for (int j = 0; j < percent.length; j++) {
+            double a = percent[j];
+            if (a > 0) {
+                int[] idx = pool.koIndexOf(j);
+                double[] copies = pool.koCopiesOf(j);
+                for (int t = 0; t < idx.length; t++) {
+                    work[idx[t]] += a * copies[t];
                 }
             }
         }
+        for (int k = 0; k < work.length; k++) {
+            double v = work[k];
+            if (v > 0) {
+                out[at + k] = Decimals.round(v * SpeciesPool.KO_SCALE * Math.exp(KO_NOISE_SD * noise.sample()), KO_DIGITS);
+            }
+        }
+    }
 
-        // Truth: standardisation over the training patients, then the intercept by bisection.
-        UniformRandomProvider responseRng = stream(master);
-        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(responseRng);
+    /** Mean and population standard deviation of {@code ln(1 + capacity)} per molecule, to 6 significant digits. */
+    private record Standardisation(double[] centre, double[] scale) {
+    }
+
+    /** Step 6a: the standardisation over the first {@code nTrain} (the training) patients; a constant capacity gets scale 1. */
+    private static Standardisation standardise(double[] capacity, int nTrain) {
+        int nMol = SpeciesPool.MOLECULES.size();
         double[] centre = new double[nMol];
         double[] scale = new double[nMol];
         for (int m = 0; m < nMol; m++) {
@@ -600,64 +645,98 @@ public final class SyntheticCohort {
             centre[m] = Decimals.round(mean, TRUTH_DIGITS);
             scale[m] = sd > 0 ? Decimals.round(sd, TRUTH_DIGITS) : 1;
         }
-        double[] eta = new double[n];
-        for (int p = 0; p < n; p++) {
-            double lp = sites[siteOf[p]].effect + LATENT_NOISE_SD * gauss.sample();
+        return new Standardisation(centre, scale);
+    }
+
+    /** Step 6b: each patient's log-odds without the intercept: site effect + ε + Σ_m β_m z_m. */
+    private static double[] latentPredictor(Patients patients, Site[] sites, Standardisation z,
+            ZigguratSampler.NormalizedGaussian gauss) {
+        int nMol = SpeciesPool.MOLECULES.size();
+        double[] eta = new double[patients.count];
+        for (int p = 0; p < eta.length; p++) {
+            double lp = sites[patients.siteOf[p]].effect + LATENT_NOISE_SD * gauss.sample();
             for (int m = 0; m < nMol; m++) {
-                lp += BETA[m] * (Math.log(PSEUDOCOUNT + capacity[p * nMol + m]) - centre[m]) / scale[m];
+                lp += BETA[m] * (Math.log(PSEUDOCOUNT + patients.capacity[p * nMol + m]) - z.centre[m]) / z.scale[m];
             }
             eta[p] = lp;
         }
-        double intercept = Decimals.round(solveIntercept(eta, nTrain, responderRate), TRUTH_DIGITS);
+        return eta;
+    }
 
+    /** {@code P0001}, {@code P0002}, ...: at least four digits, as many as the count needs. */
+    private static List<String> sampleIds(int n) {
         List<String> ids = new ArrayList<>(n);
         int width = Math.max(4, Integer.toString(n).length());
-        SampleMetadata.Builder meta = SampleMetadata.builder();
         for (int p = 0; p < n; p++) {
-            String id = "P" + String.format(Locale.ROOT, "%0" + width + "d", p + 1);
-            ids.add(id);
+            ids.add("P" + String.format(Locale.ROOT, "%0" + width + "d", p + 1));
+        }
+        return ids;
+    }
+
+    /**
+     * Step 6c: each patient responds with probability {@code sigmoid(intercept + eta)}; then
+     * {@value #UNKNOWN_FRACTION} of the labels are hidden. Groups are the sites; covariates age and
+     * cancer type.
+     */
+    private static SampleMetadata drawResponses(List<String> ids, Patients patients, Site[] sites, double[] eta,
+            double intercept, UniformRandomProvider rng) {
+        SampleMetadata.Builder meta = SampleMetadata.builder();
+        for (int p = 0; p < patients.count; p++) {
             double prob = 1 / (1 + Math.exp(-(intercept + eta[p])));
-            Response response = responseRng.nextDouble() < prob ? Response.RESPONDER : Response.NON_RESPONDER;
-            if (responseRng.nextDouble() < UNKNOWN_FRACTION) {
+            Response response = rng.nextDouble() < prob ? Response.RESPONDER : Response.NON_RESPONDER;
+            if (rng.nextDouble() < UNKNOWN_FRACTION) {
                 response = Response.UNKNOWN;
             }
             Map<String, String> cov = new LinkedHashMap<>();
-            cov.put("age", Integer.toString(age[p]));
-            cov.put("cancer_type", CANCER_TYPES.get(cancer[p]));
-            meta.add(id, response, sites[siteOf[p]].name, cov);
+            cov.put("age", Integer.toString(patients.age[p]));
+            cov.put("cancer_type", CANCER_TYPES.get(patients.cancer[p]));
+            meta.add(ids.get(p), response, sites[patients.siteOf[p]].name, cov);
         }
+        return meta.build();
+    }
 
+    private static Truth truth(double intercept, Standardisation z, Site[] sites) {
         Map<String, Double> beta = new LinkedHashMap<>();
         Map<String, Double> centres = new LinkedHashMap<>();
         Map<String, Double> scales = new LinkedHashMap<>();
-        for (int m = 0; m < nMol; m++) {
+        for (int m = 0; m < SpeciesPool.MOLECULES.size(); m++) {
             String id = SpeciesPool.MOLECULES.get(m);
             beta.put(id, BETA[m]);
-            centres.put(id, centre[m]);
-            scales.put(id, scale[m]);
+            centres.put(id, z.centre[m]);
+            scales.put(id, z.scale[m]);
         }
         Map<String, Double> effects = new LinkedHashMap<>();
         for (Site site : sites) {
             effects.put(site.name, site.effect);
         }
-        Truth truth = new Truth(intercept, beta, centres, scales, effects, PSEUDOCOUNT, LATENT_NOISE_SD);
+        return new Truth(intercept, beta, centres, scales, effects, PSEUDOCOUNT, LATENT_NOISE_SD);
+    }
 
-        double[][] traitRows = new double[nSpecies][nMol];
-        for (int j = 0; j < nSpecies; j++) {
+    /** The tables; each large array is released as soon as its table holds a copy, to bound the peak heap. */
+    private static Result result(SpeciesPool pool, List<String> ids, Patients patients, SampleMetadata metadata,
+            Truth truth) {
+        int nMol = SpeciesPool.MOLECULES.size();
+        double[][] traitRows = new double[pool.speciesCount()][nMol];
+        for (int j = 0; j < traitRows.length; j++) {
             for (int m = 0; m < nMol; m++) {
                 traitRows[j][m] = pool.trait(j, m);
             }
         }
-        FeatureTable speciesTable = FeatureTable.ofRowMajor(ids, pool.names(), abundance, AbundanceUnit.PERCENT);
-        abundance = null;
-        FeatureTable koTable = FeatureTable.ofRowMajor(ids, pool.koNames(), ko, AbundanceUnit.CPM);
-        ko = null;
-        return new Result(speciesTable, koTable, meta.build(),
-                FeatureTable.ofRowMajor(ids, SpeciesPool.MOLECULES, capacity, AbundanceUnit.CAPACITY),
+        FeatureTable species = FeatureTable.ofRowMajor(ids, pool.names(), patients.abundance, AbundanceUnit.PERCENT);
+        patients.abundance = null;
+        FeatureTable ko = FeatureTable.ofRowMajor(ids, pool.koNames(), patients.ko, AbundanceUnit.CPM);
+        patients.ko = null;
+        return new Result(species, ko, metadata,
+                FeatureTable.ofRowMajor(ids, SpeciesPool.MOLECULES, patients.capacity, AbundanceUnit.CAPACITY),
                 FeatureTable.of(pool.names(), SpeciesPool.MOLECULES, traitRows, AbundanceUnit.COUNTS), truth);
     }
 
-    /** One patient's composition in percent, rounded, into {@code w}. */
+    /**
+     * One patient's composition (step 3): each species present with its site prevalence, log-normal
+     * around its site mean plus the patient's Gram-negative and mevalonate shifts, sometimes a bloom;
+     * in percent, values under {@value #DETECTION_LIMIT} % dropped, renormalised and rounded to 6
+     * significant digits, into {@code w}.
+     */
     private static void composition(Site site, SpeciesPool pool, UniformRandomProvider rng,
             ZigguratSampler.NormalizedGaussian gauss, int[] mevalonateSpecies, int[] proteoSpecies, double[] w) {
         int nSpecies = w.length;
@@ -748,31 +827,6 @@ public final class SyntheticCohort {
             }
         }
         return 0.5 * (lo + hi);
-    }
-
-    /**
-     * Regenerates the default cohort: {@code java ... org.gutsignal.synth.SyntheticCohort [dir]}, where
-     * {@code dir} defaults to {@code testdata/synthetic}. Prints what was written and how long it took.
-     *
-     * @param args at most one argument, the output folder
-     * @throws IOException if a file cannot be written
-     */
-    public static void main(String[] args) throws IOException {
-        if (args.length > 1) {
-            System.err.println("usage: SyntheticCohort [output-dir]   (default testdata/synthetic)");
-            System.exit(2);
-        }
-        Path dir = Path.of(args.length == 1 ? args[0] : "testdata/synthetic");
-        long t0 = System.nanoTime();
-        Result r = withDefaults().generate();
-        long t1 = System.nanoTime();
-        r.writeTo(dir);
-        long t2 = System.nanoTime();
-        SampleMetadata m = r.metadata();
-        System.out.printf(Locale.ROOT, "%d samples (%d responders, %d non-responders, %d unknown), %d species, %d KOs;"
-                + " generated in %d ms, written to %s in %d ms%n", m.sampleCount(), m.count(Response.RESPONDER),
-                m.count(Response.NON_RESPONDER), m.count(Response.UNKNOWN), r.species().featureCount(),
-                r.ko().featureCount(), (t1 - t0) / 1_000_000, dir, (t2 - t1) / 1_000_000);
     }
 
     @Override
