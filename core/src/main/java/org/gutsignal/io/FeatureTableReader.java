@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.CohortFormatException;
@@ -61,45 +62,86 @@ import org.gutsignal.cohort.CohortFormatException;
  */
 public final class FeatureTableReader {
 
-    private enum Layout { SAMPLES_AS_ROWS, HUMANN, METAPHLAN }
+    enum Layout { SAMPLES_AS_ROWS, HUMANN, METAPHLAN }
 
-    private static final Set<String> HUMANN_UNMAPPED = Set.of("UNMAPPED", "UNGROUPED", "UNINTEGRATED");
-    private static final Set<String> METAPHLAN_FIRST_CELLS = Set.of("", "clade_name", "#clade_name");
     private static final Set<String> RANKS = Set.of("k__", "p__", "c__", "o__", "f__", "g__", "s__", "t__");
-    private static final char AUTO = DelimitedText.BY_NAME;
+    static final char AUTO = DelimitedText.BY_NAME;
 
-    private final Layout layout;
-    private final char delimiter;
-    private final AbundanceUnit unit;
-    private final boolean stratifiedRows;
-    private final boolean unmappedRows;
-    private final boolean fullLabels;
-    private final String rank;
+    final Layout layout;
+    final char delimiter;
+    final AbundanceUnit unit;
+    final boolean unitStated;
+    final boolean stratifiedRows;
+    final boolean unmappedRows;
+    final boolean fullLabels;
+    final String rank;
+    final boolean stripSuffixes;
+    final UnaryOperator<String> rename;
 
-    private FeatureTableReader(Layout layout, char delimiter, AbundanceUnit unit, boolean stratifiedRows,
-            boolean unmappedRows, boolean fullLabels, String rank) {
+    private FeatureTableReader(Layout layout, char delimiter, AbundanceUnit unit, boolean unitStated,
+            boolean stratifiedRows, boolean unmappedRows, boolean fullLabels, String rank, boolean stripSuffixes,
+            UnaryOperator<String> rename) {
         this.layout = layout;
         this.delimiter = delimiter;
         this.unit = unit;
+        this.unitStated = unitStated;
         this.stratifiedRows = stratifiedRows;
         this.unmappedRows = unmappedRows;
         this.fullLabels = fullLabels;
         this.rank = rank;
+        this.stripSuffixes = stripSuffixes;
+        this.rename = rename;
+    }
+
+    /** The settings while a {@code with…} method changes one of them. */
+    private static final class Settings {
+        Layout layout;
+        char delimiter;
+        AbundanceUnit unit;
+        boolean unitStated;
+        boolean stratifiedRows;
+        boolean unmappedRows;
+        boolean fullLabels;
+        String rank;
+        boolean stripSuffixes;
+        UnaryOperator<String> rename;
+
+        Settings(FeatureTableReader r) {
+            layout = r.layout;
+            delimiter = r.delimiter;
+            unit = r.unit;
+            unitStated = r.unitStated;
+            stratifiedRows = r.stratifiedRows;
+            unmappedRows = r.unmappedRows;
+            fullLabels = r.fullLabels;
+            rank = r.rank;
+            stripSuffixes = r.stripSuffixes;
+            rename = r.rename;
+        }
+    }
+
+    private FeatureTableReader with(java.util.function.Consumer<Settings> change) {
+        Settings s = new Settings(this);
+        change.accept(s);
+        return new FeatureTableReader(s.layout, s.delimiter, s.unit, s.unitStated, s.stratifiedRows, s.unmappedRows,
+                s.fullLabels, s.rank, s.stripSuffixes, s.rename);
     }
 
     /** One row per sample, the first column the sample id; no default unit (set one with {@link #withUnit}). */
     public static FeatureTableReader samplesAsRows() {
-        return new FeatureTableReader(Layout.SAMPLES_AS_ROWS, AUTO, null, false, false, false, null);
+        return new FeatureTableReader(Layout.SAMPLES_AS_ROWS, AUTO, null, false, false, false, false, null, false, null);
     }
 
     /** A HUMAnN table: community totals only, {@code UNMAPPED}-type rows dropped, labels cut to ids, unit RPK. */
     public static FeatureTableReader humann() {
-        return new FeatureTableReader(Layout.HUMANN, AUTO, AbundanceUnit.RPK, false, false, false, null);
+        return new FeatureTableReader(Layout.HUMANN, AUTO, AbundanceUnit.RPK, false, false, false, false, null, true,
+                null);
     }
 
     /** A MetaPhlAn profile: species rows only, named {@code s__Genus_species}, unit percent. */
     public static FeatureTableReader metaphlan() {
-        return new FeatureTableReader(Layout.METAPHLAN, AUTO, AbundanceUnit.PERCENT, false, false, false, "s__");
+        return new FeatureTableReader(Layout.METAPHLAN, AUTO, AbundanceUnit.PERCENT, false, false, false, false, "s__",
+                true, null);
     }
 
     /**
@@ -109,13 +151,16 @@ public final class FeatureTableReader {
      */
     public FeatureTableReader withDelimiter(char delimiter) {
         checkDelimiter(delimiter);
-        return new FeatureTableReader(layout, delimiter, unit, stratifiedRows, unmappedRows, fullLabels, rank);
+        return with(s -> s.delimiter = delimiter);
     }
 
     /** A copy whose tables get this unit (which also decides whether negative values are errors). */
     public FeatureTableReader withUnit(AbundanceUnit unit) {
         Objects.requireNonNull(unit, "unit");
-        return new FeatureTableReader(layout, delimiter, unit, stratifiedRows, unmappedRows, fullLabels, rank);
+        return with(s -> {
+            s.unit = unit;
+            s.unitStated = true;
+        });
     }
 
     /**
@@ -127,7 +172,7 @@ public final class FeatureTableReader {
      */
     public FeatureTableReader withStratifiedRows(boolean keep) {
         requireLayout(Layout.HUMANN, "withStratifiedRows");
-        return new FeatureTableReader(layout, delimiter, unit, keep, unmappedRows, fullLabels, rank);
+        return with(s -> s.stratifiedRows = keep);
     }
 
     /**
@@ -138,7 +183,7 @@ public final class FeatureTableReader {
      */
     public FeatureTableReader withUnmappedRows(boolean keep) {
         requireLayout(Layout.HUMANN, "withUnmappedRows");
-        return new FeatureTableReader(layout, delimiter, unit, stratifiedRows, keep, fullLabels, rank);
+        return with(s -> s.unmappedRows = keep);
     }
 
     /**
@@ -150,7 +195,7 @@ public final class FeatureTableReader {
      */
     public FeatureTableReader withFullLabels(boolean full) {
         requireLayout(Layout.HUMANN, "withFullLabels");
-        return new FeatureTableReader(layout, delimiter, unit, stratifiedRows, unmappedRows, full, rank);
+        return with(s -> s.fullLabels = full);
     }
 
     /**
@@ -167,7 +212,34 @@ public final class FeatureTableReader {
             throw new IllegalArgumentException("rank must be one of " + new java.util.TreeSet<>(RANKS) + " but was '"
                     + rank + "'");
         }
-        return new FeatureTableReader(layout, delimiter, unit, stratifiedRows, unmappedRows, fullLabels, rank);
+        return with(s -> s.rank = rank);
+    }
+
+    /**
+     * A copy that strips ({@code true}, the default for HUMAnN and MetaPhlAn tables) or keeps the
+     * suffixes the bioBakery tools add to sample ids ({@code _Abundance-RPKs}, {@code _Abundance},
+     * {@code _taxonomic_profile}, {@code _profile}, …; the full list is in
+     * {@link ReadReport#renamedSamples()}'s documentation of {@code SampleSuffixes}), so that the ids
+     * join with the metadata's. Every id changed is listed in {@link ReadReport#renamedSamples()}.
+     *
+     * @throws IllegalStateException if this is a {@link #samplesAsRows()} reader
+     */
+    public FeatureTableReader withSampleIdSuffixes(boolean strip) {
+        if (layout == Layout.SAMPLES_AS_ROWS) {
+            throw new IllegalStateException("withSampleIdSuffixes applies to humann() and metaphlan() readers only");
+        }
+        return with(s -> s.stripSuffixes = strip);
+    }
+
+    /**
+     * A copy that renames every sample id (after suffix stripping), e.g. {@code id -> id.replace('-', '_')}
+     * or {@code Map.of(...)::get}. The function must give a non-empty id for every sample (an
+     * empty or null result is an error naming the column) and must not make two ids equal.
+     * Renamed ids are listed in {@link ReadReport#renamedSamples()}.
+     */
+    public FeatureTableReader withSampleIdRename(UnaryOperator<String> rename) {
+        Objects.requireNonNull(rename, "rename");
+        return with(s -> s.rename = rename);
     }
 
     private void requireLayout(Layout required, String method) {
@@ -202,12 +274,34 @@ public final class FeatureTableReader {
      * @throws IllegalStateException             if this is a {@link #samplesAsRows()} reader without a unit
      */
     public FeatureTable read(Path file) throws IOException {
+        return readWithReport(file).table();
+    }
+
+    /**
+     * Reads a table and reports what the read saw: the format, how the unit was decided, rows
+     * left out by kind, each sample's share of special rows ({@code UNMAPPED},
+     * {@code UNINTEGRATED}, {@code UNCLASSIFIED}…), renamed sample ids and warnings about
+     * degenerate inputs.
+     *
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws IOException                       if the file cannot be read (the message names it)
+     * @throws CohortFormatException             as {@link #read}
+     * @throws IllegalStateException             if this is a {@link #samplesAsRows()} reader without a unit
+     */
+    public ReadReport readWithReport(Path file) throws IOException {
         if (unit == null) {
             throw new IllegalStateException("samplesAsRows() has no default unit: say what the numbers are with "
                     + "withUnit(AbundanceUnit)");
         }
         DelimitedText text = DelimitedText.open(file, delimiter);
-        return layout == Layout.SAMPLES_AS_ROWS ? readSamplesAsRows(text) : readFeaturesAsRows(text);
+        if (layout == Layout.SAMPLES_AS_ROWS) {
+            FeatureTable t = readSamplesAsRows(text);
+            return new ReadReport(t, text.fileName(), "samples as rows", unit, "stated", Map.of(), Map.of(), Map.of(),
+                    List.of());
+        }
+        Path name = file.getFileName();
+        return new FeatureRows(this, text, SampleSuffixes.withoutExtensions(name == null ? "" : name.toString()))
+                .read();
     }
 
     private FeatureTable readSamplesAsRows(DelimitedText text) throws CohortFormatException {
@@ -268,87 +362,6 @@ public final class FeatureTableReader {
         return FeatureTable.ofRowMajor(samples, features, java.util.Arrays.copyOf(values, n * p), unit);
     }
 
-    private FeatureTable readFeaturesAsRows(DelimitedText text) throws CohortFormatException {
-        String file = text.fileName();
-        DelimitedText.Row header = layout == Layout.HUMANN ? humannHeader(text) : metaphlanHeader(text);
-        String[] h = header.cells;
-        int firstSample = layout == Layout.METAPHLAN && h.length > 1 && h[1].equalsIgnoreCase("NCBI_tax_id") ? 2 : 1;
-        int n = h.length - firstSample;
-        if (n < 1) {
-            throw CohortFormatException.atLine(file, header.line, "expected a header with at least one sample column "
-                    + "after " + DelimitedText.quote(h[firstSample - 1]) + " but found none"
-                    + (delimiter == AUTO ? " (is the delimiter right? it follows the file extension)" : ""));
-        }
-        List<String> samples = new ArrayList<>(n);
-        Map<String, Integer> seenSamples = new HashMap<>(2 * n);
-        for (int c = firstSample; c < h.length; c++) {
-            String id = h[c];
-            if (id.isEmpty()) {
-                throw CohortFormatException.at(file, header.lineOf(c), c + 1, null,
-                        "expected a sample id but found an empty cell");
-            }
-            Integer first = seenSamples.put(id, c);
-            if (first != null) {
-                throw CohortFormatException.at(file, header.lineOf(c), c + 1, id,
-                        "duplicate sample id '" + id + "' (first in column " + (first + 1) + ")");
-            }
-            samples.add(id);
-        }
-        List<String> features = new ArrayList<>();
-        List<double[]> columns = new ArrayList<>();
-        Map<String, Long> seenFeatures = new HashMap<>();
-        int rows = 0;
-        for (DelimitedText.Row row = text.next(); row != null; row = text.next()) {
-            rows++;
-            checkWidth(file, row, h);
-            String label = row.cells[0];
-            if (label.isEmpty()) {
-                throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
-                        "expected a feature name but found an empty cell");
-            }
-            String name = layout == Layout.HUMANN ? humannName(label) : metaphlanName(label);
-            if (name == null) {
-                continue;
-            }
-            Long first = seenFeatures.put(name, row.line);
-            if (first != null) {
-                throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
-                        "duplicate feature name '" + name + "'"
-                        + (name.equals(label) ? "" : " from '" + label + "'") + " (first on line " + first + ")");
-            }
-            double[] v = new double[n];
-            for (int c = firstSample; c < h.length; c++) {
-                v[c - firstSample] = value(file, row, c, h[c]);
-            }
-            features.add(name);
-            columns.add(v);
-        }
-        if (rows == 0) {
-            throw noDataRows(file, header);
-        }
-        if (features.isEmpty()) {
-            throw CohortFormatException.inFile(file, "expected at least one " + keptRowsDescription()
-                    + " but none of the " + rows + " rows is one");
-        }
-        int p = features.size();
-        double[] values = new double[Math.multiplyExact(n, p)];
-        for (int j = 0; j < p; j++) {
-            double[] v = columns.get(j);
-            for (int i = 0; i < n; i++) {
-                values[i * p + j] = v[i];
-            }
-        }
-        return FeatureTable.ofRowMajor(samples, features, values, unit);
-    }
-
-    private String keptRowsDescription() {
-        if (layout == Layout.METAPHLAN) {
-            return "row whose last clade has rank " + rank;
-        }
-        return "feature row" + (stratifiedRows ? "" : " that is not stratified (no '|')")
-                + (unmappedRows ? "" : " and not UNMAPPED, UNGROUPED or UNINTEGRATED");
-    }
-
     private static DelimitedText.Row firstRow(DelimitedText text) throws CohortFormatException {
         DelimitedText.Row header = text.next();
         if (header == null) {
@@ -360,57 +373,6 @@ public final class FeatureTableReader {
     private static CohortFormatException noDataRows(String file, DelimitedText.Row header) {
         return CohortFormatException.inFile(file, "expected data rows after the header (line " + header.line
                 + ") but found none");
-    }
-
-    private static DelimitedText.Row humannHeader(DelimitedText text) throws CohortFormatException {
-        DelimitedText.Row header = firstRow(text);
-        if (!header.cells[0].startsWith("#")) {
-            throw CohortFormatException.at(text.fileName(), header.line, 1, null, "expected a HUMAnN header whose "
-                    + "first cell starts with '#' (such as '# Gene Family' or '# Pathway') but found "
-                    + DelimitedText.quote(header.cells[0]));
-        }
-        return header;
-    }
-
-    private static DelimitedText.Row metaphlanHeader(DelimitedText text) throws CohortFormatException {
-        for (DelimitedText.Row row = firstRow(text); row != null; row = text.next()) {
-            String first = row.cells[0].strip();
-            if (METAPHLAN_FIRST_CELLS.contains(first.toLowerCase(Locale.ROOT))) {
-                return row;
-            }
-            if (!first.startsWith("#")) {
-                throw CohortFormatException.at(text.fileName(), row.line, 1, null, "expected a MetaPhlAn header whose "
-                        + "first cell is empty, 'clade_name' or '#clade_name' (after optional '#' comment lines) "
-                        + "but found " + DelimitedText.quote(row.cells[0]));
-            }
-        }
-        throw CohortFormatException.inFile(text.fileName(), "expected a MetaPhlAn header whose first cell is empty, "
-                + "'clade_name' or '#clade_name' but found only '#' comment lines");
-    }
-
-    /** The feature name of a HUMAnN row label, or {@code null} if the row is dropped. */
-    private String humannName(String label) {
-        int bar = label.indexOf('|');
-        if (bar >= 0 && !stratifiedRows) {
-            return null;
-        }
-        String feature = bar >= 0 ? label.substring(0, bar) : label;
-        if (!unmappedRows && HUMANN_UNMAPPED.contains(feature)) {
-            return null;
-        }
-        if (!fullLabels) {
-            int colon = feature.indexOf(": ");
-            if (colon > 0) {
-                feature = feature.substring(0, colon);
-            }
-        }
-        return bar >= 0 ? feature + label.substring(bar) : feature;
-    }
-
-    /** The last clade of a MetaPhlAn row if it has the kept rank, else {@code null}. */
-    private String metaphlanName(String label) {
-        String last = label.substring(label.lastIndexOf('|') + 1);
-        return last.startsWith(rank) && last.length() > rank.length() ? last : null;
     }
 
     private static void checkWidth(String file, DelimitedText.Row row, String[] header) throws CohortFormatException {
@@ -425,6 +387,12 @@ public final class FeatureTableReader {
 
     /** Parses one value cell: a finite decimal number, non-negative if the unit is an abundance. */
     private double value(String file, DelimitedText.Row row, int c, String columnName) throws CohortFormatException {
+        return value(file, row, c, columnName, unit);
+    }
+
+    /** Parses one value cell: a finite decimal number, non-negative if {@code unit} is an abundance. */
+    double value(String file, DelimitedText.Row row, int c, String columnName, AbundanceUnit unit)
+            throws CohortFormatException {
         String cell = row.cells[c];
         double v;
         try {

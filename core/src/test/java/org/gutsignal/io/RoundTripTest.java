@@ -60,19 +60,21 @@ class RoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"ko.tsv", "ko.csv"})
     void humann(String name) throws Exception {
-        FeatureTable t = awkwardTable(ODD_SAMPLES, List.of("K01662", "K00099", "K03526", "K03527"), AbundanceUnit.CPM);
+        // RPK: the awkward values do not sum to a million as CPM columns must
+        FeatureTable t = awkwardTable(ODD_SAMPLES, List.of("K01662", "K00099", "K03526", "K03527"), AbundanceUnit.RPK);
         Path f = dir.resolve(name);
         FeatureTableWriter.featuresAsRows("# Gene Family").write(t, f);
-        assertEquals(t, FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(f));
+        assertEquals(t, FeatureTableReader.humann().withSampleIdSuffixes(false).read(f));
     }
 
     @Test
     void metaphlan() throws Exception {
+        // counts: the awkward values are no percentages
         FeatureTable t = awkwardTable(ODD_SAMPLES, List.of("s__Bacteroides_uniformis", "s__Escherichia_coli"),
-                AbundanceUnit.PERCENT);
+                AbundanceUnit.COUNTS);
         Path f = dir.resolve("species.tsv");
         FeatureTableWriter.featuresAsRows("clade_name").write(t, f);
-        assertEquals(t, FeatureTableReader.metaphlan().read(f));
+        assertEquals(t, FeatureTableReader.metaphlan().withUnit(AbundanceUnit.COUNTS).withSampleIdSuffixes(false).read(f));
     }
 
     @Test
