@@ -222,10 +222,14 @@ public final class DelimitedText {
         return NumberOutput.toString(v, true);
     }
 
-    /** {@code '\t'} for names ending in {@code .tsv}, {@code .txt} or {@code .tab} (any case); {@code ','} otherwise. */
+    /**
+     * {@code '\t'} for names ending in {@code .tsv}, {@code .txt}, {@code .tab} or {@code .tabular}
+     * (Galaxy's), any case; {@code ','} otherwise.
+     */
     static char delimiterFor(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        return name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab") ? '\t' : ',';
+        return name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab") || name.endsWith(".tabular")
+                ? '\t' : ',';
     }
 
     /**

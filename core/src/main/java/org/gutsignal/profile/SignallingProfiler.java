@@ -76,10 +76,15 @@ public final class SignallingProfiler {
      *
      * @param genes samples × gene families, any abundance unit (not TRANSFORMED)
      * @return capacities and coverage
-     * @throws IllegalArgumentException if the table's unit is TRANSFORMED
+     * @throws IllegalArgumentException if the table's unit is TRANSFORMED, or if none of its
+     *                                  feature ids is a KEGG ortholog ({@code K} and five digits):
+     *                                  the message names the ids it found (UniRef90/UniRef50, EC
+     *                                  numbers, MetaCyc reactions, Pfam, GO …) and how to regroup
+     *                                  them ({@code humann_regroup_table --groups uniref90_ko})
      */
     public SignallingProfile profileGenes(FeatureTable genes) {
         requireAbundance(genes);
+        requireKoIds(genes);
         Map<String, int[]> columns = columnsById(genes);
         int n = genes.sampleCount();
         double[][] byMolecule = new double[catalog.size()][];
@@ -344,5 +349,46 @@ public final class SignallingProfiler {
     private static String lastRank(String taxon) {
         int bar = taxon.lastIndexOf('|');
         return bar >= 0 ? taxon.substring(bar + 1) : taxon;
+    }
+
+    /** Gene-family id kinds a HUMAnN user may have instead of KOs, with how to get KOs from them. */
+    private static final List<String[]> OTHER_ID_KINDS = List.of(
+            new String[] {"UniRef90_.*", "UniRef90 gene families", "humann_regroup_table --groups uniref90_ko"},
+            new String[] {"UniRef50_.*", "UniRef50 gene families", "humann_regroup_table --groups uniref50_ko"},
+            new String[] {"[0-9]+\\.([0-9]+|-)\\.([0-9]+|-)\\.([0-9]+|-|n[0-9]+)", "EC numbers (level-4 enzymes)",
+                "humann_regroup_table --groups uniref90_ko on the gene-family table the EC table came from"},
+            new String[] {".*RXN.*", "MetaCyc reactions",
+                "humann_regroup_table --groups uniref90_ko on the gene-family table the reactions came from"},
+            new String[] {"PF[0-9]{5}.*", "Pfam domains", "humann_regroup_table --groups uniref90_ko"},
+            new String[] {"GO:[0-9]{7}.*", "GO terms", "humann_regroup_table --groups uniref90_ko"},
+            new String[] {"(COG|ENOG|NOG)[0-9A-Z]+.*", "eggNOG orthologous groups",
+                "humann_regroup_table --groups uniref90_ko"});
+
+    /**
+     * Refuses a gene table without a single KEGG ortholog id: profiling it would give a table of
+     * zeros with warnings, silently wrong.
+     */
+    private static void requireKoIds(FeatureTable genes) {
+        List<String> ids = genes.featureNames();
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (String id : ids) {
+            if (id.matches("K[0-9]{5}(:.*)?")) {
+                return;
+            }
+        }
+        for (String[] kind : OTHER_ID_KINDS) {
+            long count = ids.stream().filter(id -> id.matches(kind[0])).count();
+            if (count * 2 >= ids.size()) {
+                throw new IllegalArgumentException("profileGenes needs KEGG orthologs (K#####) but the table's "
+                        + ids.size() + " features are " + kind[1] + " (" + count + " of them, e.g. '"
+                        + ids.stream().filter(id -> id.matches(kind[0])).findFirst().orElseThrow()
+                        + "'); regroup them to KOs first: " + kind[2]);
+            }
+        }
+        throw new IllegalArgumentException("profileGenes needs KEGG orthologs (K#####) but none of the table's "
+                + ids.size() + " features is one (e.g. '" + ids.get(0) + "'); regroup a HUMAnN gene-family table "
+                + "with humann_regroup_table --groups uniref90_ko, or profile a pathway table with profilePathways");
     }
 }
