@@ -20,11 +20,11 @@ import java.util.stream.Stream;
  * {@code _Abundance-RPKs}, {@code _Abundance-CPM}, {@code _Abundance-RELAB}, {@code _Abundance},
  * {@code -RPKs}, {@code _Coverage}, {@code _genefamilies}, {@code _pathabundance},
  * {@code _pathcoverage}, {@code _taxonomic_profile}, {@code _metaphlan_bugs_list},
- * {@code _metaphlan_profile}, {@code _profile}, {@code _bugs_list}. HUMAnN writes {@code _Abundance-RPKs} (gene families),
- * {@code _Abundance} (pathways) and {@code _Coverage} (pathway coverage) after the sample's name,
- * {@code humann_renorm_table --update-snames} turns {@code -RPKs} into {@code -CPM} or
- * {@code -RELAB}; its files end in {@code _genefamilies}, {@code _pathabundance},
- * {@code _pathcoverage}. MetaPhlAn's merged tables name a column after its profile's file
+ * {@code _metaphlan_profile}, {@code _profile}, {@code _bugs_list}. HUMAnN writes
+ * {@code _Abundance-RPKs} (gene families), {@code _Abundance} (pathways) and {@code _Coverage}
+ * (pathway coverage) after the sample's name, {@code humann_renorm_table --update-snames} turns
+ * {@code -RPKs} into {@code -CPM} or {@code -RELAB}; its files end in {@code _genefamilies},
+ * {@code _pathabundance}, {@code _pathcoverage}. MetaPhlAn's merged tables name a column after its profile's file
  * ({@code _profile}, {@code _metaphlan_bugs_list}; bioBakery workflows write
  * {@code _taxonomic_profile}). Matching is case-sensitive. An id that is nothing but a suffix
  * (such as {@code _profile}) is kept whole, so a stripped id is never empty.
