@@ -68,6 +68,14 @@ public final class Cohort {
      *
      * @param featureSource  the feature table's file name, for messages
      * @param metadataSource the metadata's file name, for messages
+     * <p>When ids do not match, the message also says what would make them match if the unmatched
+     * ids of the two sides pair up after one change: a suffix or prefix on one side (such as
+     * HUMAnN's {@code _Abundance-RPKs}, see {@link SampleIds}), letter case, the separators
+     * {@code -}, {@code _} and {@code .}, or leading zeros. For example {@code …; the ids of
+     * genes.tsv end in '_Abundance-RPKs' where those of meta.tsv do not ('S1_Abundance-RPKs' vs
+     * 'S1'; 2 of the 2 unmatched ids of genes.tsv): strip the suffix (FeatureTableReader strips known
+     * HUMAnN/MetaPhlAn suffixes by default) or rename the ids}.
+     *
      * @throws CohortFormatException if the policy is {@link JoinPolicy#STRICT} and a sample is on
      *                               one side only (up to ten ids of each side are listed), or if
      *                               no sample is on both sides
@@ -100,16 +108,26 @@ public final class Cohort {
                 sb.append(noFeatures.size()).append(" of ").append(metadataSource).append(" have no column in ")
                         .append(featureSource).append(' ').append(list(noFeatures));
             }
-            throw CohortFormatException.inFile(metadataSource, sb.append(" (use JoinPolicy.LENIENT to drop them)").toString());
+            sb.append(" (use JoinPolicy.LENIENT to drop them)");
+            throw CohortFormatException.inFile(metadataSource, withHint(sb.toString(), "; ", noMetadata, noFeatures,
+                    featureSource, metadataSource));
         }
         if (both.isEmpty()) {
-            throw CohortFormatException.inFile(metadataSource, "join: no sample id of " + featureSource
+            throw CohortFormatException.inFile(metadataSource, withHint("join: no sample id of " + featureSource
                     + " is in " + metadataSource + " (first ids: " + list(features.sampleIds()) + " vs "
-                    + list(metadata.sampleIds()) + "); is the join column right?");
+                    + list(metadata.sampleIds()) + "); is the join column right?", " Perhaps ", noMetadata,
+                    noFeatures, featureSource, metadataSource));
         }
         FeatureTable f = features.selectSamples(both);
         SampleMetadata m = metadata.select(both);
         return new Cohort(f, m, new JoinReport(noMetadata, noFeatures, m.count(Response.UNKNOWN)));
+    }
+
+    /** The message, then {@code lead} and {@link IdMatching}'s hint if it has one. */
+    private static String withHint(String message, String lead, List<String> noMetadata, List<String> noFeatures,
+            String featureSource, String metadataSource) {
+        return IdMatching.hint(noMetadata, noFeatures, featureSource, metadataSource)
+                .map(hint -> message + lead + hint).orElse(message);
     }
 
     private static String list(List<String> ids) {

@@ -3,7 +3,9 @@ package org.gutsignal.cohort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +30,29 @@ import java.util.Objects;
  * return fresh copies.
  */
 public final class FeatureTable {
+
+    /**
+     * The result of {@link FeatureTable#merge}: the merged table and the zeros it was given.
+     *
+     * @param table                   the samples of all tables, features the union of theirs
+     * @param filledFeaturesBySample  for each sample that lacked a feature of the union, in the
+     *                                merged table's sample order, the features it was given 0 for,
+     *                                in the merged table's feature order; samples that lacked
+     *                                nothing are absent, so an empty map means nothing was filled
+     */
+    public record Merged(FeatureTable table, Map<String, List<String>> filledFeaturesBySample) {
+        public Merged {
+            Objects.requireNonNull(table, "table");
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            filledFeaturesBySample.forEach((id, names) -> copy.put(id, List.copyOf(names)));
+            filledFeaturesBySample = Collections.unmodifiableMap(copy);
+        }
+
+        /** How many values were filled with 0 (the sum of the lists' sizes). */
+        public int filledValueCount() {
+            return filledFeaturesBySample.values().stream().mapToInt(List::size).sum();
+        }
+    }
 
     private final List<String> sampleIds;
     private final List<String> featureNames;
@@ -117,6 +142,97 @@ public final class FeatureTable {
             }
         }
         return index;
+    }
+
+    /**
+     * Stacks the samples of several tables into one, as {@code humann_join_tables} and
+     * MetaPhlAn's {@code merge_metaphlan_tables.py} do, and reports what it filled.
+     *
+     * <p>The merged table holds the samples of {@code tables.get(0)}, then those of
+     * {@code tables.get(1)}, and so on; its features are the union of the tables' features in
+     * order of first appearance. A feature absent from a table is 0 for that table's samples —
+     * for an abundance, absent means not detected — and every such 0 is listed in
+     * {@link Merged#filledFeaturesBySample()}:
+     *
+     * <pre>{@code
+     * FeatureTable a = FeatureTable.of(List.of("S1"), List.of("K1", "K2"), new double[][] {{1, 2}}, AbundanceUnit.RPK);
+     * FeatureTable b = FeatureTable.of(List.of("S2"), List.of("K3", "K1"), new double[][] {{3, 4}}, AbundanceUnit.RPK);
+     * FeatureTable.Merged m = FeatureTable.merge(List.of(a, b));
+     * // m.table(): S1 = {K1 1, K2 2, K3 0}, S2 = {K1 4, K2 0, K3 3}
+     * // m.filledFeaturesBySample(): {S1=[K3], S2=[K2]}
+     * }</pre>
+     *
+     * <p>A table with the union's features already (in any order) needs no fill. The result depends
+     * only on the tables and their order.
+     *
+     * @param tables the tables to merge, at least one
+     * @return the merged table and the features filled with 0 per sample
+     * @throws IllegalArgumentException if {@code tables} is empty, a table is
+     *                                  {@link AbundanceUnit#TRANSFORMED} (after a log or CLR, 0 does not
+     *                                  mean absent), two tables have different units, or a sample id is
+     *                                  in two tables
+     * @throws NullPointerException     if {@code tables} or one of them is null
+     */
+    public static Merged merge(List<FeatureTable> tables) {
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("no tables to merge");
+        }
+        AbundanceUnit unit = Objects.requireNonNull(tables.get(0), "table 0").unit;
+        Map<String, Integer> tableOfSample = new HashMap<>();
+        Map<String, Integer> union = new LinkedHashMap<>();
+        for (int k = 0; k < tables.size(); k++) {
+            FeatureTable t = Objects.requireNonNull(tables.get(k), "table " + k);
+            if (t.unit == AbundanceUnit.TRANSFORMED) {
+                throw new IllegalArgumentException("table " + k + " is TRANSFORMED: after a log, CLR or "
+                        + "standardisation 0 does not mean absent, so absent features cannot be filled; merge "
+                        + "the abundances, then transform");
+            }
+            if (t.unit != unit) {
+                throw new IllegalArgumentException("table 0 is in " + unit + " but table " + k + " is in " + t.unit
+                        + ": convert them to one unit before merging");
+            }
+            for (String id : t.sampleIds) {
+                Integer previous = tableOfSample.putIfAbsent(id, k);
+                if (previous != null) {
+                    throw new IllegalArgumentException("sample id '" + id + "' is in table " + previous
+                            + " and table " + k + ": sample ids must be unique across the merged tables");
+                }
+            }
+            for (String name : t.featureNames) {
+                union.putIfAbsent(name, union.size());
+            }
+        }
+        List<String> ids = new ArrayList<>(tableOfSample.size());
+        List<String> names = new ArrayList<>(union.keySet());
+        int p = names.size();
+        double[] out = new double[Math.multiplyExact(tableOfSample.size(), p)];
+        Map<String, List<String>> filled = new LinkedHashMap<>();
+        for (FeatureTable t : tables) {
+            int[] column = new int[t.featureCount()];
+            boolean[] present = new boolean[p];
+            for (int j = 0; j < column.length; j++) {
+                column[j] = union.get(t.featureNames.get(j));
+                present[column[j]] = true;
+            }
+            List<String> lacking = new ArrayList<>();
+            for (int c = 0; c < p; c++) {
+                if (!present[c]) {
+                    lacking.add(names.get(c));
+                }
+            }
+            List<String> absent = List.copyOf(lacking); // one list shared by the table's samples
+            for (int i = 0; i < t.sampleCount(); i++) {
+                int row = ids.size();
+                for (int j = 0; j < column.length; j++) {
+                    out[row * p + column[j]] = t.values[i * column.length + j];
+                }
+                ids.add(t.sampleIds.get(i));
+                if (!absent.isEmpty()) {
+                    filled.put(t.sampleIds.get(i), absent);
+                }
+            }
+        }
+        return new Merged(new FeatureTable(ids, names, out, unit), filled);
     }
 
     /** Number of samples (rows). */

@@ -6,11 +6,15 @@
  * <ul>
  *   <li>{@link org.gutsignal.cohort.FeatureTable}: samples × features of one
  *       {@link org.gutsignal.cohort.AbundanceUnit} (immutable, finite, non-negative unless
- *       transformed).</li>
+ *       transformed); {@code FeatureTable.merge} stacks the samples of several tables and reports
+ *       the zeros it filled.</li>
  *   <li>{@link org.gutsignal.cohort.SampleMetadata}: one {@link org.gutsignal.cohort.Response},
  *       group and covariates per sample.</li>
  *   <li>{@link org.gutsignal.cohort.Cohort}: a table joined to its metadata by sample id under a
- *       {@link org.gutsignal.cohort.JoinPolicy}, with a join report.</li>
+ *       {@link org.gutsignal.cohort.JoinPolicy}, with a join report; ids that do not match come
+ *       with a hint of what would make them match.</li>
+ *   <li>{@link org.gutsignal.cohort.SampleIds}: the HUMAnN and MetaPhlAn suffixes of sample ids,
+ *       in one list for the readers and the join's hints.</li>
  *   <li>{@link org.gutsignal.cohort.Splitters}: seeded, deterministic
  *       {@link org.gutsignal.cohort.Splitter}s (stratified and repeated k-fold, grouped k-fold,
  *       leave-one-group-out, group holdout) returning {@link org.gutsignal.cohort.Split}s; the

@@ -116,9 +116,37 @@ class CohortTest {
         CohortFormatException e = assertThrows(CohortFormatException.class, () -> Cohort.join(table,
                 responders(List.of("S1", "S2")), JoinPolicy.LENIENT, "t.csv", "m.csv"));
         assertEquals("m.csv: join: no sample id of t.csv is in m.csv (first ids: [s1, s2, s3, s4] vs [S1, S2]); "
-                + "is the join column right?", e.getMessage());
+                + "is the join column right? Perhaps the ids of t.csv and m.csv differ only in letter case ('s1' vs 'S1'; "
+                + "2 of the 4 unmatched ids of t.csv): ids are compared exactly, so rename the ids of one side",
+                e.getMessage());
+        assertEquals("m.csv: join: no sample id of t.csv is in m.csv (first ids: [s1, s2, s3, s4] vs [x, y]); "
+                + "is the join column right?", assertThrows(CohortFormatException.class, () -> Cohort.join(table,
+                        responders(List.of("x", "y")), JoinPolicy.LENIENT, "t.csv", "m.csv")).getMessage());
         assertEquals("policy", assertThrows(NullPointerException.class,
                 () -> Cohort.join(table, metadata, null, "t.csv", "m.csv")).getMessage());
+    }
+
+    @Test
+    void strictJoinSuggestsStrippingHumannSuffixes() {
+        FeatureTable humann = features(List.of("S1_Abundance-RPKs", "S2_Abundance-RPKs", "S3"));
+        CohortFormatException e = assertThrows(CohortFormatException.class, () -> Cohort.join(humann,
+                responders(List.of("S1", "S2", "S3")), JoinPolicy.STRICT, "genes.tsv", "meta.tsv"));
+        assertEquals("meta.tsv: join mismatch: expected the same samples in genes.tsv and meta.tsv but 2 of "
+                + "genes.tsv have no metadata row [S1_Abundance-RPKs, S2_Abundance-RPKs] and 2 of meta.tsv have no "
+                + "column in genes.tsv [S1, S2] (use JoinPolicy.LENIENT to drop them); the ids of genes.tsv end in "
+                + "'_Abundance-RPKs' where those of meta.tsv do not ('S1_Abundance-RPKs' vs 'S1'; 2 of the 2 "
+                + "unmatched ids of genes.tsv): strip the suffix (FeatureTableReader strips known HUMAnN/MetaPhlAn "
+                + "suffixes by default) or rename the ids", e.getMessage());
+    }
+
+    @Test
+    void lenientJoinWithNoCommonSampleSuggestsStrippingTheMetadatasPrefix() {
+        CohortFormatException e = assertThrows(CohortFormatException.class, () -> Cohort.join(table,
+                responders(List.of("HMP_s1", "HMP_s2")), JoinPolicy.LENIENT, "t.csv", "m.csv"));
+        assertEquals("m.csv: join: no sample id of t.csv is in m.csv (first ids: [s1, s2, s3, s4] vs "
+                + "[HMP_s1, HMP_s2]); is the join column right? Perhaps the ids of m.csv start with 'HMP_' where those of "
+                + "t.csv do not ('HMP_s1' vs 's1'; 2 of the 2 unmatched ids of m.csv): strip the prefix or rename "
+                + "the ids", e.getMessage());
     }
 
     @Test

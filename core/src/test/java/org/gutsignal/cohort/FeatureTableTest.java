@@ -186,4 +186,70 @@ class FeatureTableTest {
         assertThrows(IndexOutOfBoundsException.class, () -> table.row(3));
         assertThrows(IndexOutOfBoundsException.class, () -> table.column(2));
     }
+
+    private static FeatureTable rpk(List<String> ids, List<String> names, double[][] rows) {
+        return FeatureTable.of(ids, names, rows, AbundanceUnit.RPK);
+    }
+
+    @Test
+    void mergeStacksSamplesOverTheUnionOfFeaturesAndReportsEveryZeroItFilled() {
+        FeatureTable a = rpk(List.of("S1", "S2"), List.of("K1", "K2"), new double[][] {{1, 2}, {3, 4}});
+        FeatureTable b = rpk(List.of("S3"), List.of("K3", "K1"), new double[][] {{5, 6}});
+        FeatureTable c = rpk(List.of("S4"), List.of("K2", "K3", "K1"), new double[][] {{7, 8, 9}});
+        FeatureTable.Merged m = FeatureTable.merge(List.of(a, b, c));
+        assertEquals(rpk(List.of("S1", "S2", "S3", "S4"), List.of("K1", "K2", "K3"),
+                new double[][] {{1, 2, 0}, {3, 4, 0}, {6, 0, 5}, {9, 7, 8}}), m.table());
+        assertEquals(java.util.Map.of("S1", List.of("K3"), "S2", List.of("K3"), "S3", List.of("K2")),
+                m.filledFeaturesBySample());
+        assertEquals(List.of("S1", "S2", "S3"), List.copyOf(m.filledFeaturesBySample().keySet()));
+        assertEquals(3, m.filledValueCount());
+    }
+
+    @Test
+    void mergeOfTablesWithTheSameFeaturesFillsNothing() {
+        FeatureTable.Merged one = FeatureTable.merge(List.of(table));
+        assertEquals(table, one.table());
+        assertEquals(java.util.Map.of(), one.filledFeaturesBySample());
+        assertEquals(0, one.filledValueCount());
+        FeatureTable reordered = FeatureTable.of(List.of("s4"), List.of("b", "a"), new double[][] {{8, 7}},
+                AbundanceUnit.COUNTS);
+        FeatureTable.Merged two = FeatureTable.merge(List.of(table, reordered));
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8}, two.table().toRowMajorArray());
+        assertEquals(List.of("s1", "s2", "s3", "s4"), two.table().sampleIds());
+        assertEquals(0, two.filledValueCount());
+    }
+
+    @Test
+    void mergeRefusesWhatItCannotFillWithZero() {
+        FeatureTable cpm = FeatureTable.of(List.of("x"), List.of("a"), new double[][] {{1}}, AbundanceUnit.CPM);
+        FeatureTable clr = FeatureTable.of(List.of("y"), List.of("a"), new double[][] {{-1}}, AbundanceUnit.TRANSFORMED);
+        FeatureTable again = FeatureTable.of(List.of("z", "s2"), List.of("a"), new double[][] {{1}, {2}},
+                AbundanceUnit.COUNTS);
+        assertEquals("no tables to merge", rejected(() -> FeatureTable.merge(List.of())).getMessage());
+        assertEquals("table 0 is in COUNTS but table 1 is in CPM: convert them to one unit before merging",
+                rejected(() -> FeatureTable.merge(List.of(table, cpm))).getMessage());
+        assertEquals("table 2 is TRANSFORMED: after a log, CLR or standardisation 0 does not mean absent, so absent "
+                + "features cannot be filled; merge the abundances, then transform",
+                rejected(() -> FeatureTable.merge(List.of(table, table.selectSamples(List.of()), clr))).getMessage());
+        assertEquals("table 0 is TRANSFORMED: after a log, CLR or standardisation 0 does not mean absent, so absent "
+                + "features cannot be filled; merge the abundances, then transform",
+                rejected(() -> FeatureTable.merge(List.of(clr))).getMessage());
+        assertEquals("sample id 's2' is in table 0 and table 2: sample ids must be unique across the merged tables",
+                rejected(() -> FeatureTable.merge(List.of(table, table.selectSamples(List.of()), again)))
+                        .getMessage());
+        assertEquals("table 1", assertThrows(NullPointerException.class,
+                () -> FeatureTable.merge(java.util.Arrays.asList(table, null))).getMessage());
+    }
+
+    @Test
+    void mergedCopiesItsMap() {
+        java.util.Map<String, List<String>> filled = new java.util.LinkedHashMap<>();
+        List<String> names = new ArrayList<>(List.of("a"));
+        filled.put("s1", names);
+        FeatureTable.Merged m = new FeatureTable.Merged(table, filled);
+        filled.put("s2", List.of("b"));
+        names.add("b");
+        assertEquals(java.util.Map.of("s1", List.of("a")), m.filledFeaturesBySample());
+        assertThrows(UnsupportedOperationException.class, () -> m.filledFeaturesBySample().put("s3", List.of()));
+    }
 }
