@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * ({@code .gz}, {@code .bz2}), at most one file extension ({@code .tabular}, {@code .tsv},
  * {@code .txt}) and at most one tool suffix, the longest that matches:
  * {@code _Abundance-RPKs}, {@code _Abundance-CPM}, {@code _Abundance-RELAB}, {@code _Abundance},
- * {@code -RPKs}, {@code _Coverage}, {@code _genefamilies}, {@code _pathabundance},
+ * {@code -RPKs}, {@code -CPM}, {@code -RELAB}, {@code _Coverage}, {@code _genefamilies}, {@code _pathabundance},
  * {@code _pathcoverage}, {@code _taxonomic_profile}, {@code _metaphlan_bugs_list},
  * {@code _metaphlan_profile}, {@code _profile}, {@code _bugs_list}. HUMAnN writes
  * {@code _Abundance-RPKs} (gene families), {@code _Abundance} (pathways) and {@code _Coverage}
@@ -35,7 +35,7 @@ public final class SampleIds {
 
     /** Tool suffixes, tried longest first so that {@code _metaphlan_profile} wins over {@code _profile}. */
     private static final List<String> TOOL_SUFFIXES = Stream.of("_Abundance-RPKs", "_Abundance-CPM",
-            "_Abundance-RELAB", "_Abundance", "-RPKs", "_Coverage", "_genefamilies", "_pathabundance", "_pathcoverage",
+            "_Abundance-RELAB", "_Abundance", "-RPKs", "-CPM", "-RELAB", "_Coverage", "_genefamilies", "_pathabundance", "_pathcoverage",
             "_taxonomic_profile", "_metaphlan_bugs_list", "_metaphlan_profile", "_profile", "_bugs_list")
             .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     private static final List<String> FILE_EXTENSIONS = List.of(".tabular", ".tsv", ".txt");
@@ -51,6 +51,19 @@ public final class SampleIds {
      */
     public static String stripToolSuffix(String id) {
         return id.substring(0, id.length() - toolSuffix(id).length());
+    }
+
+    /**
+     * A file name without its compression and file extensions, e.g. {@code S1_profile.txt.gz →
+     * S1_profile}: the sample name of a single-sample file before any tool suffix is stripped.
+     *
+     * @throws NullPointerException if {@code fileName} is null
+     */
+    public static String withoutFileExtensions(String fileName) {
+        int end = fileName.length();
+        end -= endingIn(fileName, end, COMPRESSIONS).length();
+        end -= endingIn(fileName, end, FILE_EXTENSIONS).length();
+        return fileName.substring(0, end);
     }
 
     /**

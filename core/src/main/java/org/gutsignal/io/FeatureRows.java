@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.CohortFormatException;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.cohort.SampleIds;
 
 /**
  * Reads the bioBakery layouts with one row per feature and one column per sample: HUMAnN tables
@@ -27,7 +28,7 @@ final class FeatureRows {
 
     /** Header first cells of MetaPhlAn tables, after removing a leading '#' and spaces, lower case. */
     private static final Set<String> METAPHLAN_HEADERS = Set.of("", "clade_name", "id", "sampleid", "taxonomy",
-            "sample");
+            "sample", "dataset");
     /** Columns of MetaPhlAn tables that are not samples. */
     private static final Set<String> METAPHLAN_EXTRA_COLUMNS = Set.of("ncbi_tax_id", "clade_taxid",
             "additional_species", "coverage", "estimated_number_of_reads_from_the_clade");
@@ -50,6 +51,7 @@ final class FeatureRows {
     private final List<String> warnings = new ArrayList<>();
     private String databaseLine;
     private long headerLine;
+    private String firstLabel;
     private String sampleIdLine;
 
     FeatureRows(FeatureTableReader reader, DelimitedText text, String fileBaseName) {
@@ -90,8 +92,6 @@ final class FeatureRows {
         }
         boolean single = relativeAbundance >= 0 || valueColumns.size() == 1
                 && PLACEHOLDER_SAMPLES.contains(h[valueColumns.get(0)].strip().toLowerCase(Locale.ROOT));
-        Map<String, String> renamed = new LinkedHashMap<>();
-        List<String> samples = sampleIds(header, valueColumns, single, renamed);
         AbundanceUnit unit = r.unit;
         String unitSource = r.unitStated ? "stated" : "default";
         if (humann) {
@@ -101,6 +101,8 @@ final class FeatureRows {
                 unitSource = "header";
             }
         }
+        Map<String, String> renamed = new LinkedHashMap<>();
+        List<String> samples = sampleIds(header, valueColumns, single, renamed);
         int n = samples.size();
         List<String> features = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
@@ -109,13 +111,32 @@ final class FeatureRows {
         double[] unstratifiedTotal = new double[n];
         Map<String, double[]> rankTotals = new LinkedHashMap<>();
         int rows = 0;
+        boolean clades = false;
+        boolean looksHumann = false;
+        List<String> metadataRows = new ArrayList<>();
         for (DelimitedText.Row row = pending != null ? pending : text.next(); row != null; row = text.next()) {
-            if (!humann && row.cells[0].startsWith("#")) {
-                continue; // MetaPhlAn files may repeat comment lines
+            if (!humann) {
+                row = splitOnSpaces(row, h.length);
+                if (row.cells[0].startsWith("#")) {
+                    continue; // MetaPhlAn files may repeat comment lines
+                }
+                if (!clades && !isClade(row.cells[0])) {
+                    metadataRows.add(row.cells[0]); // HMP's and Galaxy's merged tables: sample metadata above the clades
+                    if (firstLabel == null) {
+                        firstLabel = row.cells[0];
+                    }
+                    continue;
+                }
+                clades |= isClade(row.cells[0]);
+            } else {
+                looksHumann |= looksLikeHumannFeature(row.cells[0]);
             }
             rows++;
             checkWidth(row, h);
             String label = row.cells[0];
+            if (firstLabel == null) {
+                firstLabel = label;
+            }
             if (label.isEmpty()) {
                 throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
                         "expected a feature name but found an empty cell");
@@ -139,9 +160,39 @@ final class FeatureRows {
             features.add(name);
             columns.add(v);
         }
+        if (!humann && !clades && !metadataRows.isEmpty()) {
+            throw CohortFormatException.inFile(file, "none of the " + metadataRows.size() + " rows is a MetaPhlAn "
+                    + "clade with rank prefixes such as 'k__Bacteria|…|s__Escherichia_coli' (the first is "
+                    + DelimitedText.quote(firstLabel) + "); a table with samples as rows is read with samplesAsRows()");
+        }
         if (rows == 0) {
             throw CohortFormatException.inFile(file, "expected data rows after the header (line " + header.line
                     + ") but found none");
+        }
+        if (humann && !header.cells[0].startsWith("#") && !looksHumann) {
+            throw CohortFormatException.at(file, header.line, 1, null, "the first column holds "
+                    + DelimitedText.quote(firstLabel) + " … and the header " + DelimitedText.quote(h[0]) + ", "
+                    + DelimitedText.quote(h[Math.min(1, h.length - 1)]) + " …, which are not HUMAnN features "
+                    + "(gene families, KOs, pathways, UNMAPPED …); if the samples are rows, read it with "
+                    + "samplesAsRows()");
+        }
+        if (!metadataRows.isEmpty()) {
+            dropped.put("metadata", metadataRows.size());
+            warnings.add("left out " + metadataRows.size() + " metadata row" + (metadataRows.size() == 1 ? "" : "s")
+                    + " above the clades: " + metadataRows.subList(0, Math.min(5, metadataRows.size()))
+                    + (metadataRows.size() > 5 ? " …" : ""));
+        }
+        if (!humann && !clades) {
+            throw CohortFormatException.inFile(file, "none of the " + rows + " rows is a MetaPhlAn clade with rank "
+                    + "prefixes such as 'k__Bacteria|…|s__Escherichia_coli' (the first is "
+                    + DelimitedText.quote(firstLabel) + "); a table with samples as rows is read with samplesAsRows()");
+        }
+        if (humann && unitSource.equals("default")) {
+            AbundanceUnit bySums = unitFromSums(unstratifiedTotal);
+            if (bySums != null) {
+                unit = bySums;
+                unitSource = "column sums";
+            }
         }
         if (features.isEmpty()) {
             throw CohortFormatException.inFile(file, "expected at least one " + keptRowsDescription()
@@ -191,10 +242,11 @@ final class FeatureRows {
         if (header == null) {
             throw CohortFormatException.inFile(file, "expected a header line but the file is empty");
         }
-        if (!header.cells[0].startsWith("#")) {
+        String first = header.cells[0].strip();
+        if (!first.startsWith("#") && !Set.of("sample", "id", "").contains(first.toLowerCase(Locale.ROOT))) {
             throw CohortFormatException.at(file, header.line, 1, null, "expected a HUMAnN header whose "
-                    + "first cell starts with '#' (such as '# Gene Family' or '# Pathway') but found "
-                    + DelimitedText.quote(header.cells[0]));
+                    + "first cell starts with '#' (such as '# Gene Family' or '# Pathway'), or is 'Sample' or 'ID' as "
+                    + "the bioBakery workflows write it, but found " + DelimitedText.quote(header.cells[0]));
         }
         return new DelimitedText.Row[] {header, null};
     }
@@ -213,6 +265,9 @@ final class FeatureRows {
             throw CohortFormatException.inFile(file, "expected a header line but the file is empty");
         }
         for (; row != null && row.cells[0].startsWith("#"); row = text.next()) {
+            if (row.size() == 1 && row.cells[0].strip().contains(" ") && !row.cells[0].startsWith("# ")) {
+                row = new DelimitedText.Row(row.cells[0].strip().split("\\s+"), row.line); // MetaPhlAn 3's demo
+            }
             String first = normalised(row.cells[0]);
             if (first.startsWith("mpa_")) {
                 databaseLine = row.cells[0].strip();
@@ -254,8 +309,9 @@ final class FeatureRows {
     }
 
     private static boolean isClade(String label) {
-        return label.length() > 3 && label.charAt(1) == '_' && label.charAt(2) == '_'
-                || SPECIAL.matcher(label).matches();
+        String upper = label.strip().toUpperCase(Locale.ROOT);
+        return label.length() > 3 && label.charAt(1) == '_' && label.charAt(2) == '_' && label.charAt(0) != '_'
+                || upper.equals("UNKNOWN") || upper.equals("UNCLASSIFIED");
     }
 
     /** An empty-first-cell line whose other cells are all numbers is data, not a header. */
@@ -273,6 +329,37 @@ final class FeatureRows {
         return true;
     }
 
+    /**
+     * MetaPhlAn 3's own demo profile separates some lines with spaces: a line that is one cell
+     * holding whitespace-separated tokens, in a file whose header has several, is split at the
+     * whitespace (clade names hold no spaces).
+     */
+    private static DelimitedText.Row splitOnSpaces(DelimitedText.Row row, int headerWidth) {
+        if (row.size() != 1 || headerWidth < 2 || !row.cells[0].strip().contains(" ")) {
+            return row;
+        }
+        String[] tokens = row.cells[0].strip().split("\\s+");
+        if (tokens.length > headerWidth) {
+            return row;
+        }
+        String[] cells = java.util.Arrays.copyOf(tokens, headerWidth);
+        for (int c = tokens.length; c < headerWidth; c++) {
+            cells[c] = "";
+        }
+        return new DelimitedText.Row(cells, row.line);
+    }
+
+    /** HUMAnN row labels: special rows, names after ": ", strata, UniRef / KO / EC / MetaCyc / GO / Pfam ids. */
+    private static boolean looksLikeHumannFeature(String label) {
+        String id = label.contains(": ") ? label.substring(0, label.indexOf(": ")) : label;
+        int bar = id.indexOf('|');
+        if (bar >= 0 || label.contains(": ")) {
+            return true;
+        }
+        return isSpecial(id) || id.matches("(UniRef(90|50)_.*|K[0-9]{5}|[0-9]+\\.[0-9-]+\\.[0-9-]+\\.[0-9n-]+|.*PWY.*|"
+                + ".*RXN.*|GO:[0-9]{7}|PF[0-9]{5}|gene[0-9]+)");
+    }
+
     // ----- sample ids
 
     private List<String> sampleIds(DelimitedText.Row header, List<Integer> valueColumns, boolean single,
@@ -286,7 +373,7 @@ final class FeatureRows {
                 throw CohortFormatException.at(file, header.lineOf(c), c + 1, null,
                         "expected a sample id but found an empty cell");
             }
-            String id = r.stripSuffixes ? SampleSuffixes.strip(written) : written;
+            String id = r.stripSuffixes ? SampleIds.stripToolSuffix(written) : written;
             if (r.rename != null) {
                 id = r.rename.apply(id);
                 if (id == null || id.isEmpty()) {
@@ -298,7 +385,8 @@ final class FeatureRows {
             if (first != null) {
                 throw CohortFormatException.at(file, header.lineOf(c), c + 1, h[c], "duplicate sample id '" + id + "'"
                         + (id.equals(written) ? "" : " from '" + written + "'") + " (first in column " + (first + 1)
-                        + ")" + (id.equals(written) ? "" : "; keep the suffixes with withSampleIdSuffixes(false)"));
+                        + ")" + (id.equals(written) || h[first].equals(written) ? ""
+                        : "; keep the suffixes with withSampleIdSuffixes(false)"));
             }
             if (!id.equals(written)) {
                 renamed.put(written, id);
@@ -325,6 +413,14 @@ final class FeatureRows {
         String[] h = header.cells;
         AbundanceUnit found = null;
         int foundAt = -1;
+        String title = h[0].toLowerCase(Locale.ROOT);
+        if (title.startsWith("#") && title.contains("cpm")) {
+            found = AbundanceUnit.CPM; // "# Gene Family HUMAnN v Adjusted CPMs"
+            foundAt = 0;
+        } else if (title.startsWith("#") && title.contains("relab")) {
+            found = AbundanceUnit.FRACTION;
+            foundAt = 0;
+        }
         for (int c : valueColumns) {
             String lower = h[c].toLowerCase(Locale.ROOT);
             AbundanceUnit u;
@@ -362,13 +458,14 @@ final class FeatureRows {
     private String humannRow(String label, double[] v, Map<String, double[]> special, double[] total) {
         int bar = label.indexOf('|');
         String feature = bar >= 0 ? label.substring(0, bar) : label;
-        boolean isSpecial = isSpecial(feature);
+        boolean isSpecial = isSpecial(feature.contains(": ") ? feature.substring(0, feature.indexOf(": ")) : feature);
         if (bar < 0) {
             for (int i = 0; i < v.length; i++) {
                 total[i] += v[i];
             }
             if (isSpecial) {
-                double[] s = special.computeIfAbsent(feature, k -> new double[v.length]);
+                String kind = feature.contains(": ") ? feature.substring(0, feature.indexOf(": ")) : feature;
+                double[] s = special.computeIfAbsent(kind, k -> new double[v.length]);
                 for (int i = 0; i < v.length; i++) {
                     s[i] += v[i];
                 }
@@ -380,7 +477,7 @@ final class FeatureRows {
         }
         if (isSpecial && !r.unmappedRows) {
             if (bar < 0) {
-                count(feature);
+                count(feature.contains(": ") ? feature.substring(0, feature.indexOf(": ")) : feature);
             } else {
                 count("stratified");
             }
@@ -460,6 +557,23 @@ final class FeatureRows {
         return shares;
     }
 
+    /**
+     * CPM if every column's unstratified rows sum to a million, FRACTION if every one sums to 1
+     * (each within the tolerance), else null: what a renormalised table without unit suffixes is.
+     */
+    private static AbundanceUnit unitFromSums(double[] totals) {
+        for (double[] target : new double[][] {{1e6}, {1}}) {
+            boolean all = totals.length > 0;
+            for (double t : totals) {
+                all &= Math.abs(t - target[0]) <= target[0] * SUM_TOLERANCE;
+            }
+            if (all) {
+                return target[0] == 1 ? AbundanceUnit.FRACTION : AbundanceUnit.CPM;
+            }
+        }
+        return null;
+    }
+
     private static String unitHint(double sum) {
         if (Math.abs(sum - 1e6) <= 1e6 * SUM_TOLERANCE) {
             return "; it sums to one million: read it with withUnit(AbundanceUnit.CPM)";
@@ -512,25 +626,29 @@ final class FeatureRows {
                 break;
             }
         }
+        double[] classified = top == null ? new double[n] : rankTotals.get(top);
         if (!Double.isNaN(full) && top != null) {
-            double[] t = rankTotals.get(top);
             for (int i = 0; i < n; i++) {
                 int c = valueColumns.get(i);
-                double sum = t[i] + unclassified[i];
+                double sum = classified[i];
                 if (sum > full * (1 + SUM_TOLERANCE)) {
-                    throw CohortFormatException.at(file, headerLine, c + 1, h[c], "the " + top + " rows"
-                            + (unclassified[i] > 0 ? " and UNCLASSIFIED" : "") + " of this column sum to "
-                            + DelimitedText.format(sum) + ", more than a " + unit + " column can (at most "
+                    throw CohortFormatException.at(file, headerLine, c + 1, h[c], "the " + top + " rows of this column "
+                            + "sum to " + DelimitedText.format(sum) + ", more than a " + unit + " column can (at most "
                             + DelimitedText.format(full) + " ± " + (int) (100 * SUM_TOLERANCE) + "%)");
                 }
-                if (unit == AbundanceUnit.PERCENT && sum > 0.5 && sum <= 1 + SUM_TOLERANCE) {
-                    throw CohortFormatException.at(file, headerLine, c + 1, h[c], "the " + top + " rows of this column sum to "
-                            + DelimitedText.format(sum) + ": the table holds fractions, not MetaPhlAn's percent; read "
-                            + "it with withUnit(AbundanceUnit.FRACTION)");
+                if (unit == AbundanceUnit.PERCENT && sum > 0.5 && sum <= 1 + SUM_TOLERANCE && unclassified[i] < 1) {
+                    throw CohortFormatException.at(file, headerLine, c + 1, h[c], "the " + top + " rows of this column "
+                            + "sum to " + DelimitedText.format(sum) + ": the table holds fractions, not MetaPhlAn's "
+                            + "percent; read it with withUnit(AbundanceUnit.FRACTION)");
                 }
-                if (top.equals("k__") && sum > 0 && sum < full * (1 - SUM_TOLERANCE)) {
+                double total = sum + unclassified[i];
+                if (total > full * (1 + SUM_TOLERANCE)) {
+                    warnings.add("sample '" + samples.get(i) + "': UNCLASSIFIED (" + DelimitedText.format(unclassified[i])
+                            + ") comes on top of " + top + " rows summing to " + DelimitedText.format(sum)
+                            + "; its share is taken of their total " + DelimitedText.format(total));
+                } else if (top.equals("k__") && total > 0 && total < full * (1 - SUM_TOLERANCE)) {
                     warnings.add("the kingdom rows of sample '" + samples.get(i) + "' sum to "
-                            + DelimitedText.format(sum) + " of " + DelimitedText.format(full)
+                            + DelimitedText.format(total) + " of " + DelimitedText.format(full)
                             + ": a filtered table?");
                 }
             }
@@ -539,7 +657,8 @@ final class FeatureRows {
         if (special.containsKey("UNCLASSIFIED")) {
             Map<String, Double> bySample = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
-                bySample.put(samples.get(i), Double.isNaN(full) ? Double.NaN : unclassified[i] / full);
+                double total = Math.max(full, classified[i] + unclassified[i]);
+                bySample.put(samples.get(i), Double.isNaN(full) ? Double.NaN : unclassified[i] / total);
             }
             shares.put("UNCLASSIFIED", bySample);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.cohort.SampleIds;
 import org.gutsignal.cohort.CohortFormatException;
 
 /**
@@ -30,7 +31,7 @@ import org.gutsignal.cohort.CohortFormatException;
  *       dropped so that only community totals remain ({@link #withStratifiedRows(boolean)}), and a
  *       label {@code K00001: alcohol dehydrogenase} becomes the feature name {@code K00001}
  *       ({@link #withFullLabels(boolean)}). Default unit {@link AbundanceUnit#RPK}. Sample names
- *       are kept as written (HUMAnN's {@code _Abundance-RPKs} suffixes are not removed).</li>
+ *       lose HUMAnN's {@code _Abundance-RPKs}-type suffixes ({@link #withSampleIdSuffixes}).</li>
  *   <li>{@link #metaphlan()}: a MetaPhlAn (merged) profile: one row per clade, one column per
  *       sample; the header's first cell is empty, {@code clade_name} or {@code #clade_name};
  *       lines starting with {@code #} before the header (such as {@code #mpa_v30_CHOCOPhlAn_201901})
@@ -218,8 +219,8 @@ public final class FeatureTableReader {
     /**
      * A copy that strips ({@code true}, the default for HUMAnN and MetaPhlAn tables) or keeps the
      * suffixes the bioBakery tools add to sample ids ({@code _Abundance-RPKs}, {@code _Abundance},
-     * {@code _taxonomic_profile}, {@code _profile}, …; the full list is in
-     * {@link ReadReport#renamedSamples()}'s documentation of {@code SampleSuffixes}), so that the ids
+     * {@code _taxonomic_profile}, {@code _profile}, …: the list of
+     * {@link org.gutsignal.cohort.SampleIds}), so that the ids
      * join with the metadata's. Every id changed is listed in {@link ReadReport#renamedSamples()}.
      *
      * @throws IllegalStateException if this is a {@link #samplesAsRows()} reader
@@ -300,7 +301,7 @@ public final class FeatureTableReader {
                     List.of());
         }
         Path name = file.getFileName();
-        return new FeatureRows(this, text, SampleSuffixes.withoutExtensions(name == null ? "" : name.toString()))
+        return new FeatureRows(this, text, SampleIds.withoutFileExtensions(name == null ? "" : name.toString()))
                 .read();
     }
 

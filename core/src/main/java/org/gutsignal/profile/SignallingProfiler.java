@@ -374,7 +374,7 @@ public final class SignallingProfiler {
             return;
         }
         for (String id : ids) {
-            if (id.matches("K[0-9]{5}(:.*)?")) {
+            if (id.matches("K[0-9]+(:.*)?")) {
                 return;
             }
         }
