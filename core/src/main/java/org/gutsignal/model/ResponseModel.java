@@ -21,6 +21,7 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * <pre>{@code
  * ResponseModel model = LogisticTrainer.withDefaults().withAlpha(0.5).fit(train);
  * double[] p = model.score(validation.features());      // one probability per sample
+ * String unit = model.unitCheck(validation.features()).note(); // same unit, converted, unknown or refused
  * Explanation why = model.explain(validation.features(), 0);
  * ModelFiles.write(model, Path.of("model.json"));
  * }</pre>

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
@@ -28,6 +29,9 @@ import org.gutsignal.transform.Preprocessing;
 import org.gutsignal.transform.Transform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The unit travels into the model and is checked when scoring: each case scores a table in one
@@ -46,9 +50,13 @@ class ScoringUnitsTest {
             Preprocessing.of(Transform.ln(1e-3), Transform.standardize()),
             Preprocessing.of(Transform.totalSumScaling(), Transform.log10(1e-6), Transform.standardize()));
 
-    /** PreprocessedModelTest's 60 samples (CPM-sized values), rescaled by {@code f} and labelled {@code unit}. */
-    private static Cohort cohort(AbundanceUnit unit, DoubleUnaryOperator f) {
+    /**
+     * PreprocessedModelTest's 60 samples, their values taken as CPM and expressed in {@code unit}
+     * (CPM, PERCENT or FRACTION), or the same numbers labelled {@code unit} (any other).
+     */
+    private static Cohort cohort(AbundanceUnit unit) {
         Cohort c = PreprocessedModelTest.cohort();
+        DoubleUnaryOperator f = unit == PERCENT ? v -> v / 1e4 : unit == FRACTION ? v -> v / 1e6 : v -> v;
         return c.withFeatures(map(c.features(), f, unit));
     }
 
@@ -85,7 +93,7 @@ class ScoringUnitsTest {
 
     @Test
     void sameUnitScoresAsAModelWithoutAUnit() {
-        Cohort c = cohort(CPM, v -> v);
+        Cohort c = cohort(CPM);
         for (Preprocessing pre : PREPROCESSINGS) {
             ResponseModel model = fit(pre, c);
             assertEquals(Optional.of(CPM), model.inputUnit());
@@ -98,57 +106,34 @@ class ScoringUnitsTest {
         }
     }
 
-    @Test
-    void percentTableOnFractionModelIsDividedBy100() {
-        Cohort train = cohort(FRACTION, v -> v / 1e6);
-        FeatureTable percent = cohort(PERCENT, v -> v / 1e4).features();
+    static Stream<Arguments> exactConversions() {
+        return Stream.of(
+                Arguments.of(PERCENT, FRACTION, (DoubleUnaryOperator) v -> v / 100, "divided by 100"),
+                Arguments.of(FRACTION, PERCENT, (DoubleUnaryOperator) v -> v * 100, "multiplied by 100"),
+                Arguments.of(CPM, FRACTION, (DoubleUnaryOperator) v -> v / 1e6, "divided by 1000000"),
+                Arguments.of(CPM, PERCENT, (DoubleUnaryOperator) v -> v / 1e4, "divided by 10000"));
+    }
+
+    @ParameterizedTest(name = "{0} table, {1} model")
+    @MethodSource("exactConversions")
+    void exactlyConvertibleTablesScoreAsTheTableConvertedByHand(AbundanceUnit tableUnit, AbundanceUnit modelUnit,
+            DoubleUnaryOperator byHand, String how) {
+        Cohort train = cohort(modelUnit);
+        FeatureTable table = cohort(tableUnit).features();
         for (Preprocessing pre : PREPROCESSINGS) {
-            assertConvertedBitForBit(fit(pre, train), percent, v -> v / 100, "the table is in PERCENT but the model"
-                    + " was trained on FRACTION: its values are divided by 100 before scoring (an exact"
+            assertConvertedBitForBit(fit(pre, train), table, byHand, "the table is in " + tableUnit + " but the model"
+                    + " was trained on " + modelUnit + ": its values are " + how + " before scoring (an exact"
                     + " relative-abundance scaling)");
         }
-        // the conversion matters: the same numbers merely relabelled as fractions score otherwise
+        // the conversion matters: the same numbers merely relabelled score otherwise
         ResponseModel model = fit(PREPROCESSINGS.get(1), train);
-        assertTrue(Math.abs(model.score(percent)[0] - model.score(percent.withUnit(FRACTION))[0]) > 0.01);
-    }
-
-    @Test
-    void fractionTableOnPercentModelIsMultipliedBy100() {
-        Cohort train = cohort(PERCENT, v -> v / 1e4);
-        FeatureTable fraction = cohort(FRACTION, v -> v / 1e6).features();
-        for (Preprocessing pre : PREPROCESSINGS) {
-            assertConvertedBitForBit(fit(pre, train), fraction, v -> v * 100, "the table is in FRACTION but the model"
-                    + " was trained on PERCENT: its values are multiplied by 100 before scoring (an exact"
-                    + " relative-abundance scaling)");
-        }
-    }
-
-    @Test
-    void cpmTableOnFractionModelIsDividedByAMillion() {
-        Cohort train = cohort(FRACTION, v -> v / 1e6);
-        FeatureTable cpm = cohort(CPM, v -> v).features();
-        for (Preprocessing pre : PREPROCESSINGS) {
-            assertConvertedBitForBit(fit(pre, train), cpm, v -> v / 1e6, "the table is in CPM but the model was"
-                    + " trained on FRACTION: its values are divided by 1000000 before scoring (an exact"
-                    + " relative-abundance scaling)");
-        }
-    }
-
-    @Test
-    void cpmTableOnPercentModelIsDividedBy10000() {
-        Cohort train = cohort(PERCENT, v -> v / 1e4);
-        FeatureTable cpm = cohort(CPM, v -> v).features();
-        for (Preprocessing pre : PREPROCESSINGS) {
-            assertConvertedBitForBit(fit(pre, train), cpm, v -> v / 1e4, "the table is in CPM but the model was"
-                    + " trained on PERCENT: its values are divided by 10000 before scoring (an exact"
-                    + " relative-abundance scaling)");
-        }
+        assertTrue(Math.abs(model.score(table)[0] - model.score(table.withUnit(modelUnit))[0]) > 0.01);
     }
 
     @Test
     void rpkAndCpmRefuseEachOther() {
-        ResponseModel cpmModel = fit(PREPROCESSINGS.get(1), cohort(CPM, v -> v));
-        FeatureTable rpk = cohort(RPK, v -> v).features();
+        ResponseModel cpmModel = fit(PREPROCESSINGS.get(1), cohort(CPM));
+        FeatureTable rpk = cohort(RPK).features();
         String message = "the table is in RPK but the model was trained on CPM, and RPK does not convert exactly to"
                 + " CPM: give the table in CPM (renormalise it with each sample's total, e.g. humann_renorm_table"
                 + " --units cpm) or use a model trained on RPK";
@@ -161,23 +146,23 @@ class ScoringUnitsTest {
         assertEquals(message, assertThrows(IllegalArgumentException.class,
                 () -> cpmModel.predict(PreprocessedModelTest.cohort().withFeatures(rpk))).getMessage());
 
-        ResponseModel rpkModel = fit(PREPROCESSINGS.get(1), cohort(RPK, v -> v));
+        ResponseModel rpkModel = fit(PREPROCESSINGS.get(1), cohort(RPK));
         assertEquals("the table is in CPM but the model was trained on RPK, and CPM does not convert exactly to RPK:"
                 + " give the table in RPK or use a model trained on CPM",
                 assertThrows(IllegalArgumentException.class,
-                        () -> rpkModel.score(cohort(CPM, v -> v).features())).getMessage());
+                        () -> rpkModel.score(cohort(CPM).features())).getMessage());
     }
 
     @Test
     void transformedTableOnRawAbundanceModelIsRefused() {
-        ResponseModel model = fit(PREPROCESSINGS.get(1), cohort(CPM, v -> v));
-        FeatureTable transformed = model.preprocessing().apply(cohort(CPM, v -> v).features());
+        ResponseModel model = fit(PREPROCESSINGS.get(1), cohort(CPM));
+        FeatureTable transformed = model.preprocessing().apply(cohort(CPM).features());
         assertEquals(TRANSFORMED, transformed.unit());
         assertEquals("the table holds transformed values (unit TRANSFORMED) but the model was trained on raw CPM and"
                 + " applies its own preprocessing: score the raw CPM table, not a preprocessed one",
                 assertThrows(IllegalArgumentException.class, () -> model.score(transformed)).getMessage());
         // and the other way: raw values for a model trained on transformed ones
-        Cohort c = cohort(CPM, v -> v);
+        Cohort c = cohort(CPM);
         ResponseModel onTransformed = LogisticTrainer.withDefaults().withFolds(5).fit(c.withFeatures(transformed));
         assertEquals(UnitCheck.Outcome.REFUSED, onTransformed.unitCheck(c.features()).outcome());
         assertEquals("the table is in CPM but the model was trained on TRANSFORMED, and CPM does not convert exactly"
@@ -208,7 +193,7 @@ class ScoringUnitsTest {
 
     @Test
     void formatThreeRecordsTheUnitAndRoundTripsExactly() throws Exception {
-        ResponseModel model = fit(PREPROCESSINGS.get(2), cohort(PERCENT, v -> v / 1e4));
+        ResponseModel model = fit(PREPROCESSINGS.get(2), cohort(PERCENT));
         Path f = dir.resolve("model.json");
         ModelFiles.write(model, f);
         String text = Files.readString(f);
@@ -217,7 +202,7 @@ class ScoringUnitsTest {
         ResponseModel back = ModelFiles.read(f);
         assertEquals(model, back);
         assertEquals(Optional.of(PERCENT), back.inputUnit());
-        FeatureTable fraction = cohort(FRACTION, v -> v / 1e6).features();
+        FeatureTable fraction = cohort(FRACTION).features();
         assertBits(model.score(fraction), back.score(fraction));
         Path again = dir.resolve("again.json");
         ModelFiles.write(back, again);
