@@ -442,7 +442,8 @@ public final class LogisticTrainer {
 
     /**
      * Fits the path, selects λ by inner cross-validation ({@link LambdaSelection}, glmnet's
-     * {@code cv.glmnet}) and returns the model at the chosen λ.
+     * {@code cv.glmnet}) and returns the model at the chosen λ. The model records the unit of
+     * {@code cohort}'s raw features as its {@linkplain ResponseModel#inputUnit() input unit}.
      *
      * @throws IllegalArgumentException as {@link #path}, or if the smaller class has fewer samples
      *                                  than folds (or the {@linkplain #withInnerSplitter inner
@@ -464,7 +465,7 @@ public final class LogisticTrainer {
         }
         Provenance prov = new Provenance(VERSION, d.sampleCount(), d.checksum(), seed);
         ResponseModel model = ResponseModel.of(d.names, full.betas[index], full.intercepts[index],
-                full.lambdas[index], alpha, prov, prepared.preprocessing());
+                full.lambdas[index], alpha, prov, prepared.preprocessing()).withInputUnit(c.features().unit());
         return new LogisticFit(model, path, cv, index);
     }
 

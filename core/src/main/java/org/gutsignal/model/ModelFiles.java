@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.io.AtomicFiles;
 import org.gutsignal.transform.FittedPreprocessing;
 import org.gutsignal.transform.FittedStep;
@@ -34,7 +36,7 @@ import org.gutsignal.transform.StepKind;
  * <p>Format version {@value #FORMAT_VERSION}:
  * <pre>
  * {
- *   "formatVersion" : 1,
+ *   "formatVersion" : 3,
  *   "type" : "gutsignal.ResponseModel",
  *   "intercept" : -0.41,
  *   "lambda" : 0.0123,
@@ -42,12 +44,17 @@ import org.gutsignal.transform.StepKind;
  *   "features" : [ { "name" : "HMBPP", "coefficient" : 0.87 }, … ],
  *   "provenance" : { "libraryVersion" : "0.1.0", "trainingSamples" : 800,
  *                    "trainingChecksum" : "sha256:…", "seed" : 42 },
+ *   "inputUnit" : "CPM",
  *   "preprocessing" : { "inputFeatures" : [ "HMBPP", … ],
  *                       "steps" : [ { "kind" : "LOG10", "inputFeatures" : [ … ], "outputFeatures" : [ … ],
  *                                     "parameters" : [ 1.0E-5 ] }, … ] }
  * }
  * </pre>
- * (format version 1 had no {@code preprocessing}; such a model reads its features as given).
+ * {@code inputUnit} is the {@link org.gutsignal.cohort.AbundanceUnit} name of the raw table the
+ * model was trained on, or {@code null} if the model does not know it. Format version 1 had no
+ * {@code preprocessing} (such a model reads its features as given); versions 1 and 2 had no
+ * {@code inputUnit} (such a model's {@linkplain ResponseModel#inputUnit() input unit} is unknown:
+ * it scores as it did, and {@link ResponseModel#unitCheck} says the unit is not checked).
  * Numbers are written as Java's shortest round-trip decimal ({@link Double#toString(double)}),
  * so reading a file gives back the same doubles bit for bit. Nothing time-dependent is stored:
  * the same model always gives the same bytes. The missing-feature policy is not stored (a read
@@ -59,7 +66,7 @@ import org.gutsignal.transform.StepKind;
 public final class ModelFiles {
 
     /** The format version this library writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     static final String TYPE = "gutsignal.ResponseModel";
 
@@ -107,6 +114,12 @@ public final class ModelFiles {
             g.writeStringField("trainingChecksum", p.trainingChecksum());
             g.writeNumberField("seed", p.seed());
             g.writeEndObject();
+            g.writeFieldName("inputUnit");
+            if (model.inputUnit().isPresent()) {
+                g.writeString(model.inputUnit().get().name());
+            } else {
+                g.writeNull();
+            }
             FittedPreprocessing pre = model.preprocessing();
             g.writeObjectFieldStart("preprocessing");
             writeNames(g, "inputFeatures", pre.inputFeatures());
@@ -205,12 +218,13 @@ public final class ModelFiles {
             throw bad(src, "provenance.seed", "an integer", seed);
         }
         Provenance provenance = new Provenance(lib, samples.intValue(), checksum, seed.longValue());
+        AbundanceUnit inputUnit = v >= 3 ? unit(root, "inputUnit", src) : null;
         try {
-            if (v >= 2) {
-                return ResponseModel.of(names, beta, intercept, lambda, alpha, provenance,
-                        preprocessing(field(root, "preprocessing", src, ""), src));
-            }
-            return ResponseModel.of(names, beta, intercept, lambda, alpha, provenance);
+            ResponseModel model = v >= 2
+                    ? ResponseModel.of(names, beta, intercept, lambda, alpha, provenance,
+                            preprocessing(field(root, "preprocessing", src, ""), src))
+                    : ResponseModel.of(names, beta, intercept, lambda, alpha, provenance);
+            return inputUnit == null ? model : model.withInputUnit(inputUnit);
         } catch (IllegalArgumentException e) {
             // no single place in the text: the parts disagree with each other
             throw new ModelFormatException(src.name, 0, 0, "inconsistent model: " + e.getMessage(), e);
@@ -293,7 +307,7 @@ public final class ModelFiles {
                 kind = StepKind.valueOf(kindText);
             } catch (IllegalArgumentException e) {
                 throw file.error(at + "kind", "field '" + at + "kind': expected one of "
-                        + java.util.Arrays.toString(StepKind.values()) + " but found \"" + kindText + "\"", e);
+                        + Arrays.toString(StepKind.values()) + " but found \"" + kindText + "\"", e);
             }
             JsonNode params = field(step, "parameters", file, at);
             if (!params.isArray()) {
@@ -315,6 +329,26 @@ public final class ModelFiles {
             }
         }
         return FittedPreprocessing.of(inputs, fitted);
+    }
+
+    /** An AbundanceUnit name, or null for a JSON null (unknown); the field must be present. */
+    private static AbundanceUnit unit(JsonNode obj, String key, Source file) throws ModelFormatException {
+        JsonNode n = obj.get(key);
+        if (n == null) {
+            throw file.error(key, "missing field '" + key + "'", null);
+        }
+        if (n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw bad(file, key, "a unit name or null", n);
+        }
+        try {
+            return AbundanceUnit.valueOf(n.textValue());
+        } catch (IllegalArgumentException e) {
+            throw file.error(key, "field '" + key + "': expected one of " + Arrays.toString(AbundanceUnit.values())
+                    + " or null but found \"" + n.textValue() + "\"", e);
+        }
     }
 
     private static List<String> names(JsonNode obj, String key, Source file, String at) throws ModelFormatException {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.transform.FittedPreprocessing;
@@ -19,6 +21,7 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * <pre>{@code
  * ResponseModel model = LogisticTrainer.withDefaults().withAlpha(0.5).fit(train);
  * double[] p = model.score(validation.features());      // one probability per sample
+ * String unit = model.unitCheck(validation.features()).note(); // same unit, converted, unknown or refused
  * Explanation why = model.explain(validation.features(), 0);
  * ModelFiles.write(model, Path.of("model.json"));
  * }</pre>
@@ -28,6 +31,15 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * preprocessing and its {@link Provenance}. Scoring looks raw features up by name, so the table
  * may hold extra features in any order; a missing raw feature is an error unless the model was
  * set to {@link MissingFeaturePolicy#FILL_ZERO}.
+ *
+ * <p><b>Units.</b> The model records the {@link AbundanceUnit} of the raw table it was trained on
+ * ({@link #inputUnit()}; {@link LogisticTrainer} sets it), and scoring checks a table's unit
+ * against it ({@link #unitCheck}, {@link UnitCheck}): the same unit is scored as is; a unit that
+ * {@linkplain AbundanceUnit#convertsExactlyTo converts exactly} (percent, fraction, CPM) is
+ * converted to the model's before the preprocessing, and {@code unitCheck} says so; any other unit
+ * (RPK for a CPM model, transformed values for a model of raw abundances) is refused. A model that
+ * does not know its unit (read from a model file of format 1 or 2) scores any table as before and
+ * {@code unitCheck} says the unit was not checked.
  *
  * <p>Scoring is the hot path: at construction the model works out a scoring plan that folds a
  * trailing standardisation into the coefficients and intercept (exact up to floating-point
@@ -47,12 +59,14 @@ public final class ResponseModel implements Predictor {
     private final Provenance provenance;
     private final MissingFeaturePolicy missingPolicy;
     private final FittedPreprocessing preprocessing;
+    /** The unit of the raw training table, or null if unknown. */
+    private final AbundanceUnit inputUnit;
     private final String[] inputNames;
     private final ScoringPlan plan;
 
     private ResponseModel(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance, MissingFeaturePolicy missingPolicy,
-            FittedPreprocessing preprocessing) {
+            FittedPreprocessing preprocessing, AbundanceUnit inputUnit) {
         this.featureList = List.copyOf(featureNames);
         this.featureNames = featureList.toArray(new String[0]);
         this.coefficients = coefficients.clone();
@@ -86,6 +100,7 @@ public final class ResponseModel implements Predictor {
                     + " features but the model has " + featureList.size() + " coefficients for other or differently"
                     + " ordered features");
         }
+        this.inputUnit = inputUnit;
         this.inputNames = this.preprocessing.inputFeatures().toArray(new String[0]);
         this.plan = new ScoringPlan(this.preprocessing, this.coefficients, intercept);
     }
@@ -99,18 +114,20 @@ public final class ResponseModel implements Predictor {
      * @param lambda       the penalty it was fitted with (≥ 0; 0 if unpenalised)
      * @param alpha        the elastic-net mixing it was fitted with, in [0, 1]
      * @param provenance   how it was made
-     * @return the model, with no preprocessing and {@link MissingFeaturePolicy#ERROR}
+     * @return the model, with no preprocessing, {@link MissingFeaturePolicy#ERROR} and an unknown
+     *         {@linkplain #inputUnit() input unit} (set one with {@link #withInputUnit})
      * @throws IllegalArgumentException if lengths differ, names repeat, a number is not finite or
      *                                  λ, α are out of range
      */
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance) {
         return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
-                MissingFeaturePolicy.ERROR, null);
+                MissingFeaturePolicy.ERROR, null, null);
     }
 
     /**
-     * A model whose coefficients apply to the output of a fitted preprocessing.
+     * A model whose coefficients apply to the output of a fitted preprocessing, with an unknown
+     * {@linkplain #inputUnit() input unit} (set one with {@link #withInputUnit}).
      *
      * @param preprocessing fitted on the training data; its output features must equal
      *                      {@code featureNames}, in order
@@ -120,14 +137,43 @@ public final class ResponseModel implements Predictor {
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance, FittedPreprocessing preprocessing) {
         return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
-                MissingFeaturePolicy.ERROR, Objects.requireNonNull(preprocessing, "preprocessing"));
+                MissingFeaturePolicy.ERROR, Objects.requireNonNull(preprocessing, "preprocessing"), null);
     }
 
     /** This model with another missing-feature policy for raw features (not saved in model files). */
     public ResponseModel withMissingFeatures(MissingFeaturePolicy policy) {
         return policy == missingPolicy ? this
                 : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, policy,
-                        preprocessing);
+                        preprocessing, inputUnit);
+    }
+
+    /**
+     * This model recording that it was trained on raw tables in {@code unit} (saved in model files):
+     * scoring then checks each table's unit against it.
+     */
+    public ResponseModel withInputUnit(AbundanceUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        return unit == inputUnit ? this
+                : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, missingPolicy,
+                        preprocessing, unit);
+    }
+
+    /**
+     * The unit of the raw table the model was trained on (before its preprocessing), or empty if
+     * unknown (a model file of format 1 or 2, or a model built by {@code of} without
+     * {@link #withInputUnit}).
+     */
+    public Optional<AbundanceUnit> inputUnit() {
+        return Optional.ofNullable(inputUnit);
+    }
+
+    /**
+     * What scoring {@code table} does with its unit: scores it as is, converts it exactly, scores it
+     * unchecked (unknown model unit) or refuses it; {@link UnitCheck#note()} says which in one
+     * line. Never throws for a refused unit: {@link #score} does.
+     */
+    public UnitCheck unitCheck(FeatureTable table) {
+        return UnitCheck.of(table.unit(), inputUnit);
     }
 
     /** The fitted preprocessing applied to raw features before the coefficients (no steps if none). */
@@ -199,9 +245,14 @@ public final class ResponseModel implements Predictor {
      * The probability of response of every sample in {@code table} (raw features), in its
      * sample order.
      *
-     * @throws IllegalArgumentException if the table lacks input features and the policy is
-     *                                  {@link MissingFeaturePolicy#ERROR} (all missing names are listed),
-     *                                  or the preprocessing gives a non-finite value
+     * <p>A table in another unit than the model's is converted when the conversion is exact and
+     * refused otherwise (see {@link #unitCheck}).
+     *
+     * @throws IllegalArgumentException if the table's unit is refused ({@link UnitCheck.Outcome#REFUSED};
+     *                                  the message names both units and what to do), the table lacks
+     *                                  input features and the policy is {@link MissingFeaturePolicy#ERROR}
+     *                                  (all missing names are listed), or the preprocessing gives a
+     *                                  non-finite value
      */
     public double[] score(FeatureTable table) {
         double[] out = new double[table.sampleCount()];
@@ -222,7 +273,9 @@ public final class ResponseModel implements Predictor {
      * <p>Cost per call: one hash lookup per raw input feature (no mapping is cached between
      * calls, so a model can score tables of any layout from many threads), the preprocessing of
      * each sample if it is not linear, one multiply-add per sample and model feature and one
-     * {@code exp} per sample.
+     * {@code exp} per sample. A table in the model's unit (or any unit, if the model's is unknown)
+     * is read in place; a table in another, exactly convertible unit is first copied and converted,
+     * which allocates.
      *
      * @throws IllegalArgumentException if {@code out} is shorter than the sample count, or as
      *                                  {@link #score(FeatureTable)}
@@ -233,8 +286,9 @@ public final class ResponseModel implements Predictor {
             throw new IllegalArgumentException("output array holds " + out.length + " values but the table has " + n
                     + " samples");
         }
-        checkFeatures(table);
-        plan.linearPredictors(table, out);
+        FeatureTable inModelUnit = convertsUnit(table) ? converted(table) : table;
+        checkFeatures(inModelUnit);
+        plan.linearPredictors(inModelUnit, out);
         for (int i = 0; i < n; i++) {
             out[i] = sigmoid(out[i]);
         }
@@ -251,12 +305,14 @@ public final class ResponseModel implements Predictor {
      */
     public Explanation explain(FeatureTable table, int sample) {
         Objects.checkIndex(sample, table.sampleCount());
+        boolean convert = convertsUnit(table);
         checkFeatures(table);
         List<String> inputs = preprocessing.inputFeatures();
         double[] raw = new double[inputs.size()];
         for (int k = 0; k < raw.length; k++) {
             int col = table.indexOfFeature(inputs.get(k));
-            raw[k] = col < 0 ? 0.0 : table.get(sample, col);
+            double v = col < 0 ? 0.0 : table.get(sample, col);
+            raw[k] = convert ? table.unit().convert(v, inputUnit) : v; // as converted(table) does
         }
         double[] z = new double[featureNames.length];
         preprocessing.applyRow(raw, z);
@@ -270,6 +326,39 @@ public final class ResponseModel implements Predictor {
         }
         Arrays.sort(parts, (a, b) -> Double.compare(Math.abs(b.contribution()), Math.abs(a.contribution())));
         return new Explanation(table.sampleIds().get(sample), intercept, Arrays.asList(parts), eta, sigmoid(eta));
+    }
+
+    /**
+     * Whether the table's values must be converted to the model's unit before scoring: false (with
+     * no allocation) if the table is in the model's unit or the model's unit is unknown.
+     *
+     * @throws IllegalArgumentException if the table's unit is refused (the message is the check's note)
+     */
+    private boolean convertsUnit(FeatureTable table) {
+        if (inputUnit == null || table.unit() == inputUnit) {
+            return false;
+        }
+        UnitCheck check = unitCheck(table);
+        if (check.outcome() == UnitCheck.Outcome.REFUSED) {
+            throw new IllegalArgumentException(check.note());
+        }
+        return true;
+    }
+
+    /** The model's input features the table holds, converted exactly to the model's unit. */
+    private FeatureTable converted(FeatureTable table) {
+        AbundanceUnit unit = table.unit();
+        List<String> present = new ArrayList<>();
+        for (String name : inputNames) {
+            if (table.indexOfFeature(name) >= 0) {
+                present.add(name);
+            }
+        }
+        double[] values = table.selectFeatures(present).toRowMajorArray();
+        for (int k = 0; k < values.length; k++) {
+            values[k] = unit.convert(values[k], inputUnit);
+        }
+        return FeatureTable.ofRowMajor(table.sampleIds(), present, values, inputUnit);
     }
 
     private void checkFeatures(FeatureTable table) {
@@ -295,7 +384,10 @@ public final class ResponseModel implements Predictor {
         return e / (1.0 + e);
     }
 
-    /** Two models are equal if every part, including provenance and policy, is equal (numbers bit for bit). */
+    /**
+     * Two models are equal if every part, including provenance, policy and input unit, is equal
+     * (numbers bit for bit).
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof ResponseModel m && featureList.equals(m.featureList)
@@ -304,12 +396,13 @@ public final class ResponseModel implements Predictor {
                 && Double.doubleToLongBits(lambda) == Double.doubleToLongBits(m.lambda)
                 && Double.doubleToLongBits(alpha) == Double.doubleToLongBits(m.alpha)
                 && provenance.equals(m.provenance) && missingPolicy == m.missingPolicy
-                && preprocessing.equals(m.preprocessing);
+                && preprocessing.equals(m.preprocessing) && inputUnit == m.inputUnit;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(featureList, Arrays.hashCode(coefficients), intercept, lambda, alpha, provenance);
+        return Objects.hash(featureList, Arrays.hashCode(coefficients), intercept, lambda, alpha, provenance,
+                inputUnit);
     }
 
     @Override
@@ -318,6 +411,7 @@ public final class ResponseModel implements Predictor {
         for (int j = 0; j < featureNames.length; j++) {
             sb.append(", ").append(featureNames[j]).append('=').append(coefficients[j]);
         }
-        return sb.append(", λ=").append(lambda).append(", α=").append(alpha).append(']').toString();
+        return sb.append(", λ=").append(lambda).append(", α=").append(alpha).append(", inputUnit=")
+                .append(inputUnit == null ? "unknown" : inputUnit).append(']').toString();
     }
 }

@@ -5,6 +5,8 @@
  * (the chosen {@link org.gutsignal.model.ResponseModel}, its {@link org.gutsignal.model.LogisticPath}
  * and the inner-CV {@link org.gutsignal.model.CvCurve}); {@code ResponseModel.score(table)} →
  * probabilities; {@code ResponseModel.explain(table, i)} → {@link org.gutsignal.model.Explanation};
+ * {@code ResponseModel.unitCheck(table)} → {@link org.gutsignal.model.UnitCheck} (a model records
+ * the unit of its raw training table; scoring converts a table exactly or refuses it);
  * {@link org.gutsignal.model.ModelFiles} saves and loads models as versioned JSON.
  *
  * <p>The fitting reproduces R's glmnet for {@code family = "binomial"} (objective, standardisation,

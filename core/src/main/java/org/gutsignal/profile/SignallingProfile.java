@@ -10,8 +10,8 @@ import org.gutsignal.cohort.FeatureTable;
  * input covered each molecule.
  *
  * <p>{@link #capacities()} always has one column per catalog molecule, in catalog order, with
- * unit {@link org.gutsignal.cohort.AbundanceUnit#CAPACITY CAPACITY}; the sample rows are the
- * input's. A molecule none of whose markers, pathways or taxa was found keeps its column, filled
+ * the input table's unit (capacities are sums of the input's values, so they keep its scale: see
+ * {@link SignallingProfiler}); the sample rows are the input's. A molecule none of whose markers, pathways or taxa was found keeps its column, filled
  * with 0 (so tables profiled from different cohorts have the same columns), and is listed in
  * {@link #absentMolecules()} and {@link #warnings()}: a zero column is never silent.
  *
@@ -47,7 +47,7 @@ public final class SignallingProfile {
         return source;
     }
 
-    /** Samples × molecules, unit CAPACITY (in the input's abundance unit times copy number). */
+    /** Samples × molecules, in the input table's unit (its abundance scale, times copy number for species). */
     public FeatureTable capacities() {
         return capacities;
     }

@@ -31,9 +31,16 @@ import org.gutsignal.cohort.FeatureTable;
  * <p>Feature names are matched on their id: text after {@code ": "} (HUMAnN's name suffix) is
  * dropped, and stratified rows ({@code K00001|g__Genus.s__species}) are ignored in gene and
  * pathway tables so only community totals count. Several features with the same id are summed.
- * Capacities are in the input's unit (times copy number); the output table's unit is
- * {@link AbundanceUnit#CAPACITY}. Molecules with nothing found keep a zero column and are
- * reported (see {@link SignallingProfile}).
+ * Molecules with nothing found keep a zero column and are reported (see {@link SignallingProfile}).
+ *
+ * <p><b>Units.</b> A capacity is a sum (or a minimum of sums) of the input's values, times copy
+ * numbers for species, so it stays on the input's scale: capacities from a KO table in
+ * {@link AbundanceUnit#CPM CPM} are CPM-scaled, from {@link AbundanceUnit#RPK RPK} RPK-scaled, from
+ * MetaPhlAn {@link AbundanceUnit#PERCENT PERCENT} × trait copies percent-scaled. The capacities
+ * table therefore keeps the input table's unit (it no longer sums to the unit's per-sample total).
+ * That is what lets a {@code ResponseModel} trained on CPM-derived capacities refuse RPK-derived
+ * ones, and convert percent-derived ones to fraction-derived ones exactly (every capacity is
+ * linear in the abundances). {@link AbundanceUnit#CAPACITY} remains for capacities of unknown scale.
  *
  * <pre>{@code
  * SignallingProfile p = SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(ko);
@@ -274,8 +281,7 @@ public final class SignallingProfiler {
                 values[i * q + m] = byMolecule[m][i];
             }
         }
-        FeatureTable capacities = FeatureTable.ofRowMajor(input.sampleIds(), catalog.ids(), values,
-                AbundanceUnit.CAPACITY);
+        FeatureTable capacities = FeatureTable.ofRowMajor(input.sampleIds(), catalog.ids(), values, input.unit());
         return new SignallingProfile(source, capacities, coverage, warnings);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.JoinPolicy;
@@ -40,8 +42,16 @@ class GoldenOutputsTest {
     private static final Path SYNTHETIC = Path.of(System.getProperty("gutsignal.testdata", "../testdata"),
             "synthetic");
     private static final long SEED = 20250101L;
-    /** SHA-256 of the QuickStart model's JSON file (the same bytes QuickStart writes to out/quickstart). */
-    private static final String MODEL_FILE = "9c29d0ef7cf1b485579b33936044635a47eff59912444ba08a6e07b4d0ee8cc7";
+    /**
+     * SHA-256 of the QuickStart model's JSON file (the same bytes QuickStart writes to out/quickstart),
+     * model file format 3 (issue 12: the file records {@code "inputUnit" : "CPM"}).
+     */
+    private static final String MODEL_FILE = "8cb68d0380aee7e2f318e0c1a7cd7709e3e6b81be6236c8dcb526981c1c3530f";
+    /**
+     * SHA-256 of the same model's format-2 file, pinned before issue 11; the format-3 file minus its
+     * {@code inputUnit} line and with version 2 must still hash to it.
+     */
+    private static final String MODEL_FILE_V2 = "9c29d0ef7cf1b485579b33936044635a47eff59912444ba08a6e07b4d0ee8cc7";
 
     @TempDir
     Path tmp;
@@ -104,7 +114,7 @@ class GoldenOutputsTest {
 
     /** The 800 training patients' molecule capacities and the 147-patient validation site. */
     static Cohort[] syntheticMolecules() throws Exception {
-        FeatureTable ko = FeatureTableReader.humann().read(SYNTHETIC.resolve("ko.tsv"));
+        FeatureTable ko = FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(SYNTHETIC.resolve("ko.tsv"));
         FeatureTable capacities = SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(ko).capacities();
         Cohort all = Cohort.join(capacities, MetadataReader.gutsignal().read(SYNTHETIC.resolve("metadata.tsv")),
                 JoinPolicy.STRICT, "ko.tsv", "metadata.tsv");
@@ -162,6 +172,14 @@ class GoldenOutputsTest {
         Path file = tmp.resolve("model.json");
         ModelFiles.write(fit.model(), file);
         assertEquals(MODEL_FILE, new Digest().add(Files.readAllBytes(file)).hex());
+        // format 3 adds the input unit and nothing else: without that line and at version 2 the
+        // bytes are those pinned before issue 11, and the file reads back as the fitted model
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String v2 = text.replace("  \"inputUnit\" : \"CPM\",\n", "")
+                .replace("\"formatVersion\" : 3,", "\"formatVersion\" : 2,");
+        assertEquals(MODEL_FILE_V2, new Digest().add(v2.getBytes(StandardCharsets.UTF_8)).hex());
+        assertEquals(java.util.Optional.of(AbundanceUnit.CPM), fit.model().inputUnit());
+        assertEquals(fit.model(), ModelFiles.read(file));
         Digest d = new Digest();
         add(d, fit.path());
         d.add(fit.cvCurve().orElseThrow().mean()).add(fit.cvCurve().orElseThrow().standardError());

@@ -88,8 +88,8 @@ class ModelFilesTest {
     @Test
     void missingFieldsWrongTypesAndNewerVersionsAreRejected() throws Exception {
         String good = Files.readString(resource("saved-v1.json"));
-        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 3"), 2, 21,
-                "format version 3 is newer than the newest this library reads (2); upgrade gutsignal to read it");
+        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 4"), 2, 21,
+                "format version 4 is newer than the newest this library reads (3); upgrade gutsignal to read it");
         assertProblem(good.replace("\"lambda\" :", "\"lambdaX\" :"), 1, 1, "missing field 'lambda'");
         assertProblem(good.replace("\"coefficient\" : 0.0\n", "\"coefficient\" : \"abc\"\n"), 21, 21,
                 "field 'features[4].coefficient': expected a finite number but found \"abc\"");

@@ -30,7 +30,7 @@ class SignallingProfilerTest {
                 AbundanceUnit.CPM));
         FeatureTable c = p.capacities();
         assertEquals(MoleculeCatalog.builtIn().ids(), c.featureNames());
-        assertEquals(AbundanceUnit.CAPACITY, c.unit());
+        assertEquals(AbundanceUnit.CPM, c.unit(), "sums of CPM are CPM-scaled");
         // HMBPP s1: min(dxs 4, dxr 5, ispD+ispDF 1+2, ispE 6, ispF+ispDF 0+2, ispG 3, ispH 4) = 2
         // HMBPP s2: min(2, 1, 0+3, 2, 1+3, 2, 5) = 1
         assertArrayEquals(new double[] {2, 1}, c.column(0), 0.0);
@@ -57,6 +57,7 @@ class SignallingProfilerTest {
         double[][] rows = {{1, 1, 1, 1, 1, 1}};
         SignallingProfile p = PROFILER.profileGenes(FeatureTable.of(List.of("s1"), features, rows, AbundanceUnit.RPK));
         assertEquals(0.0, p.capacities().get(0, 0));
+        assertEquals(AbundanceUnit.RPK, p.capacities().unit(), "sums of RPK are RPK-scaled");
         assertTrue(p.warnings().contains("HMBPP: step 7 [K03527] has no marker in the table, so the pathway minimum is"
                 + " 0 in every sample"), p.warnings().toString());
     }
@@ -69,6 +70,7 @@ class SignallingProfilerTest {
         SignallingProfile p = PROFILER.profilePathways(FeatureTable.of(List.of("s1", "s2"), features, rows,
                 AbundanceUnit.CPM));
         assertEquals(SignallingProfile.Source.PATHWAYS, p.source());
+        assertEquals(AbundanceUnit.CPM, p.capacities().unit());
         assertArrayEquals(new double[] {10, 20}, p.capacities().column(0), 0.0);
         // BUTYRATE = CENTFERM-PWY + PWY-5676
         assertArrayEquals(new double[] {4, 6}, p.capacities().column(2), 0.0);
@@ -88,6 +90,7 @@ class SignallingProfilerTest {
                 rows, AbundanceUnit.PERCENT));
         // s1: 50*1 + 20*0 + 10*0 = 50; s2: 10*1 + 30*0 + 40*0 = 10; Mystery_bug unknown
         assertArrayEquals(new double[] {50, 10}, p.capacities().column(0), 0.0);
+        assertEquals(AbundanceUnit.PERCENT, p.capacities().unit(), "percent × copies is percent-scaled");
         // known abundance (60 + 50 + 50) / total 200 = 0.8
         assertEquals(new MoleculeCoverage("HMBPP", 3, 4, 0.8, List.of("s__Mystery_bug")),
                 p.coverage("HMBPP").orElseThrow());

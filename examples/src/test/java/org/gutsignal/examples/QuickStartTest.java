@@ -35,9 +35,10 @@ class QuickStartTest {
         for (String csv : new String[] {"coefficients.csv", "cv_scores.csv", "validation_scores.csv"}) {
             assertTrue(Files.readAllLines(out.resolve(csv)).size() > 6, csv);
         }
-        // pinned before the issue-11 refactor (core's GoldenOutputsTest holds the same hash)
+        // model file format 3 since issue 12, which added "inputUnit" : "CPM" and changed nothing else (core's
+        // GoldenOutputsTest holds the same hash and checks the rest against the bytes pinned before issue 11)
         byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out.resolve("model.json")));
-        assertEquals("9c29d0ef7cf1b485579b33936044635a47eff59912444ba08a6e07b4d0ee8cc7",
+        assertEquals("8cb68d0380aee7e2f318e0c1a7cd7709e3e6b81be6236c8dcb526981c1c3530f",
                 java.util.HexFormat.of().formatHex(sha));
         // the generator's truth: HMBPP and TMA raise, LPS and bile acids lower the odds of response
         ResponseModel model = ModelFiles.read(out.resolve("model.json"));
