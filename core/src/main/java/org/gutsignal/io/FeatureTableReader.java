@@ -305,6 +305,93 @@ public final class FeatureTableReader {
                 .read();
     }
 
+    /**
+     * Reads several files of one kind (per-sample MetaPhlAn profiles, HUMAnN gene-family,
+     * pathway or KO outputs, or merged tables) and merges their samples into one table with
+     * {@link FeatureTable#merge}: features are the union, and <b>a feature absent from a file is 0
+     * for that file's samples</b> (absent from a profile means not detected); how many values
+     * were filled so is in the report's warnings. The files are read in the given order, which is
+     * the sample order of the result.
+     *
+     * @param files at least one file
+     * @return the merged table and a report that sums the files' dropped rows, joins their
+     *         shares, renamed ids and warnings (each warning names its file)
+     * @throws IOException              as {@link #readWithReport}, for the first file that fails
+     * @throws IllegalArgumentException if the list is empty, the files' units differ, or a sample
+     *                                  id appears in two files (the message names them)
+     */
+    public ReadReport readAll(List<Path> files) throws IOException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no files to read");
+        }
+        List<ReadReport> reports = new ArrayList<>(files.size());
+        for (Path f : files) {
+            reports.add(readWithReport(f));
+        }
+        List<FeatureTable> tables = new ArrayList<>(reports.size());
+        Map<String, Integer> dropped = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, Double>> shares = new java.util.LinkedHashMap<>();
+        Map<String, String> renamed = new java.util.LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, String> fileOfSample = new HashMap<>();
+        java.util.Set<String> units = new java.util.LinkedHashSet<>();
+        for (ReadReport r : reports) {
+            for (String id : r.table().sampleIds()) {
+                String other = fileOfSample.putIfAbsent(id, r.file());
+                if (other != null) {
+                    throw new IllegalArgumentException("sample id '" + id + "' is in " + other + " and in " + r.file()
+                            + ": sample ids must be unique across the files (rename them with withSampleIdRename)");
+                }
+            }
+            units.add(r.unit() + " (" + r.file() + ")");
+            tables.add(r.table());
+            r.droppedRows().forEach((k, v) -> dropped.merge(k, v, Integer::sum));
+            r.shares().forEach((k, v) -> shares.computeIfAbsent(k, x -> new java.util.LinkedHashMap<>()).putAll(v));
+            renamed.putAll(r.renamedSamples());
+            r.warnings().forEach(w -> warnings.add(r.file() + ": " + w));
+        }
+        FeatureTable.Merged merged;
+        try {
+            merged = FeatureTable.merge(tables);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot merge " + files.size() + " files: " + e.getMessage()
+                    + "; their units are " + units, e);
+        }
+        if (merged.filledValueCount() > 0) {
+            warnings.add(0, "filled " + merged.filledValueCount() + " values with 0 in "
+                    + merged.filledFeaturesBySample().size() + " samples: a feature absent from a file counts as 0 "
+                    + "(not detected) for that file's samples");
+        }
+        ReadReport first = reports.get(0);
+        return new ReadReport(merged.table(), files.size() + " files (" + first.file() + " …)",
+                files.size() + " × " + first.format(), first.unit(), first.unitSource(), dropped, shares, renamed,
+                warnings);
+    }
+
+    /**
+     * {@link #readAll} on the files of a directory whose names match a glob (for example
+     * {@code "*_profile.txt"} or {@code "*_genefamilies.tsv.gz"}), in name order.
+     *
+     * @throws java.nio.file.NoSuchFileException if the directory does not exist
+     * @throws IOException                       as {@link #readAll}, or if no file matches (the
+     *                                           message names the directory and the glob)
+     */
+    public ReadReport readDirectory(Path dir, String glob) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = java.nio.file.Files.newDirectoryStream(dir, glob)) {
+            for (Path p : ds) {
+                if (java.nio.file.Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no file matches '" + glob + "'");
+        }
+        files.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        return readAll(files);
+    }
+
     private FeatureTable readSamplesAsRows(DelimitedText text) throws CohortFormatException {
         String file = text.fileName();
         DelimitedText.Row header = firstRow(text);

@@ -143,4 +143,41 @@ class BioBakeryLayoutsTest {
                 + "uniref90_ko", e.getMessage());
         assertTrue(genes.unit() == AbundanceUnit.RPK);
     }
+
+    @Test
+    void perSampleProfilesMergeIntoOneTableWithAbsentSpeciesAsZero() throws Exception {
+        ReadReport r = FeatureTableReader.metaphlan().readAll(List.of(file("SRR1_profile.txt"),
+                file("v3_named_sample.tsv"), file("SRS011084_metaphlan_bugs_list.tsv")));
+        FeatureTable t = r.table();
+        assertEquals(List.of("SRR1", "patient_07", "SRS011084"), t.sampleIds());
+        assertEquals(List.of("s__Bacteroides_uniformis", "s__Roseburia_intestinalis", "s__Faecalibacterium_prausnitzii",
+                "s__Escherichia_coli", "s__Roseburia_hominis", "s__Ruminococcus_bromii"), t.featureNames());
+        assertEquals(45.5, t.get(0, 0));
+        assertEquals(0.0, t.get(1, 0), "B. uniformis is absent from patient_07's profile");
+        assertEquals(37.5, t.get(2, 5));
+        // each sample has 2 of the 6 species: 3 × 4 values filled
+        assertEquals("filled 12 values with 0 in 3 samples: a feature absent from a file counts as 0 (not detected) "
+                + "for that file's samples", r.warnings().get(0));
+        assertEquals(0.1, r.shares().get("UNCLASSIFIED").get("SRR1"));
+        ReadReport dir = FeatureTableReader.metaphlan().readDirectory(file("SRR1_profile.txt").getParent(),
+                "{SRR1_profile.txt,v3_named_sample.tsv}");
+        assertEquals(List.of("SRR1", "patient_07"), dir.table().sampleIds(), "name order");
+    }
+
+    @Test
+    void filesInDifferentUnitsOrWithTheSameSamplesDoNotMerge() throws Exception {
+        IllegalArgumentException dup = assertThrows(IllegalArgumentException.class, () -> FeatureTableReader.humann()
+                .readAll(List.of(file("ko_cpm.tsv"), file("uniref90.tsv"))));
+        assertEquals("sample id 'S1' is in ko_cpm.tsv and in uniref90.tsv: sample ids must be unique across the files "
+                + "(rename them with withSampleIdRename)", dup.getMessage());
+        Path dir = java.nio.file.Files.createTempDirectory("merge");
+        Path rpk = java.nio.file.Files.writeString(dir.resolve("uniref90.tsv"),
+                "# Gene Family\tS9_Abundance-RPKs\nUniRef90_A0A174\t10\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FeatureTableReader.humann()
+                .readAll(List.of(file("ko_cpm.tsv"), rpk)));
+        java.nio.file.Files.delete(rpk);
+        java.nio.file.Files.delete(dir);
+        assertEquals("cannot merge 2 files: table 0 is in CPM but table 1 is in RPK: convert them to one unit before "
+                + "merging; their units are [CPM (ko_cpm.tsv), RPK (uniref90.tsv)]", e.getMessage());
+    }
 }
