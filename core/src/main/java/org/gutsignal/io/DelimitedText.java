@@ -9,8 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -39,8 +37,19 @@ import org.gutsignal.cohort.CohortFormatException;
  *
  * <h2>The conventions</h2>
  * <ul>
- *   <li><b>Delimiter</b>: a tab for names ending in {@code .tsv}, {@code .txt} or {@code .tab}
- *       (ignoring case), a comma otherwise; compressed files are not read or written.</li>
+ *   <li><b>Delimiter</b>: a tab for names ending in {@code .tsv}, {@code .txt}, {@code .tab} or
+ *       {@code .tabular} (Galaxy's), ignoring case and a compression suffix ({@code x.tsv.gz}), a
+ *       comma otherwise.</li>
+ *   <li><b>Compression</b>: a gzip- or bzip2-compressed file is read as if it were decompressed,
+ *       whatever its name: what it is follows its first bytes, so {@code x.tsv} may be compressed
+ *       and {@code x.tsv.gz} may be plain. xz and zstd are refused. Files are written
+ *       uncompressed. Messages name the file as given and the line and cell of the decompressed
+ *       text.</li>
+ *   <li><b>Binary files</b>: a file that is not text is refused with what it is instead of an
+ *       encoding error: {@code profile.tsv: this file is an HDF5 file (BIOM 2.1?): read it with
+ *       BiomReader}; likewise a ZIP archive (an {@code .xlsx} workbook), an {@code .xls} workbook,
+ *       a tar archive, UTF-16 text, a truncated or corrupt gzip or bzip2 file, and any file holding
+ *       a NUL byte ({@code this file looks binary (NUL byte at offset 1234)}).</li>
  *   <li><b>Dialect</b>: Commons CSV's default: {@code "} quotes a cell (only where needed when
  *       writing), {@code ""} is a quote inside one. Reading accepts CR, LF and CRLF line ends,
  *       a missing final line end and a leading UTF-8 byte order mark; writing ends every line,
@@ -224,10 +233,11 @@ public final class DelimitedText {
 
     /**
      * {@code '\t'} for names ending in {@code .tsv}, {@code .txt}, {@code .tab} or {@code .tabular}
-     * (Galaxy's), any case; {@code ','} otherwise.
+     * (Galaxy's), any case, after a compression suffix {@code .gz}, {@code .bz2} or {@code .xz}
+     * ({@code x.tsv.gz}); {@code ','} otherwise.
      */
     static char delimiterFor(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
+        String name = fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.(gz|bz2|xz)$", "");
         return name.endsWith(".tsv") || name.endsWith(".txt") || name.endsWith(".tab") || name.endsWith(".tabular")
                 ? '\t' : ',';
     }
@@ -253,20 +263,7 @@ public final class DelimitedText {
      * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
      */
     static DelimitedText open(Path file, char delimiter, String name) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            NoSuchFileException wrapped = new NoSuchFileException(file.toString(), null, "no such file");
-            wrapped.initCause(e);
-            throw wrapped;
-        } catch (AccessDeniedException e) {
-            AccessDeniedException wrapped = new AccessDeniedException(file.toString(), null, "permission denied");
-            wrapped.initCause(e);
-            throw wrapped;
-        } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + e, e);
-        }
+        byte[] bytes = FileBytes.text(file, name); // decompressed, binary files refused
         return of(name, decode(name, bytes, delimiter), delimiter);
     }
 

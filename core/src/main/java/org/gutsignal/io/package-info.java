@@ -6,6 +6,8 @@
  *   <li>{@link org.gutsignal.io.FeatureTableReader}: samples-as-rows tables, HUMAnN gene-family /
  *       KO / pathway tables and MetaPhlAn profiles;
  *       {@link org.gutsignal.io.FeatureTableWriter} writes the first two layouts back.</li>
+ *   <li>{@link org.gutsignal.io.BiomReader}: BIOM 1.0 (JSON) and 2.x (HDF5) tables, as written by
+ *       QIIME and the {@code biom} tool.</li>
  *   <li>{@link org.gutsignal.io.MetadataReader} with a {@link org.gutsignal.io.ResponseMapping}
  *       (which label means responder); {@link org.gutsignal.io.MetadataWriter} writes the format
  *       {@link org.gutsignal.io.MetadataReader#gutsignal()} reads.</li>
@@ -18,7 +20,9 @@
  * </ul>
  *
  * <p>Parsing uses Apache Commons CSV. Files are UTF-8 (a byte order mark is dropped); CR, LF and
- * CRLF line ends, quoted cells and a missing final newline are accepted. Readers and writers
+ * CRLF line ends, quoted cells and a missing final newline are accepted. Every file is read
+ * through gzip or bzip2 if its first bytes say it is compressed (Apache Commons Compress), and a
+ * binary file (HDF5, an Excel workbook, anything with a NUL byte) is refused by what it is. Readers and writers
  * are immutable and thread-safe.
  */
 package org.gutsignal.io;

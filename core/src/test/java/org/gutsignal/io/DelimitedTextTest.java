@@ -143,7 +143,8 @@ class DelimitedTextTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "a.tsv|'\t'", "a.TSV|'\t'", "a.txt|'\t'", "dir.csv/a.tab|'\t'", "a.csv|,", "a|,", "a.tsv.gz|,", "tsv|,",
+        "a.tsv|'\t'", "a.TSV|'\t'", "a.txt|'\t'", "dir.csv/a.tab|'\t'", "a.csv|,", "a|,", "tsv|,",
+        "a.tsv.gz|'\t'", "a.tabular|'\t'", "a.txt.bz2|'\t'", "a.csv.gz|,", "a.gz|,",
     })
     void theDelimiterFollowsTheName(String name, char expected) {
         assertEquals(expected, DelimitedText.delimiterFor(name));
