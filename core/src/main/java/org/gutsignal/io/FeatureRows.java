@@ -132,7 +132,7 @@ final class FeatureRows {
                 looksHumann |= looksLikeHumannFeature(row.cells[0]);
             }
             rows++;
-            checkWidth(row, h);
+            FeatureTableReader.checkWidth(file, row, h);
             String label = row.cells[0];
             if (firstLabel == null) {
                 firstLabel = label;
@@ -166,8 +166,7 @@ final class FeatureRows {
                     + DelimitedText.quote(firstLabel) + "); a table with samples as rows is read with samplesAsRows()");
         }
         if (rows == 0) {
-            throw CohortFormatException.inFile(file, "expected data rows after the header (line " + header.line
-                    + ") but found none");
+            throw FeatureTableReader.noDataRows(file, header);
         }
         if (humann && !header.cells[0].startsWith("#") && !looksHumann) {
             throw CohortFormatException.at(file, header.line, 1, null, "the first column holds "
@@ -669,15 +668,5 @@ final class FeatureRows {
 
     private void count(String kind) {
         dropped.merge(kind, 1, Integer::sum);
-    }
-
-    private void checkWidth(DelimitedText.Row row, String[] header) throws CohortFormatException {
-        int size = row.size();
-        if (size != header.length) {
-            int column = Math.min(size, header.length) + 1;
-            throw CohortFormatException.at(file, row.lineOf(column - 1), column,
-                    DelimitedText.nameOf(header, column - 1), "expected " + header.length
-                            + " cells as in the header but found " + size);
-        }
     }
 }

@@ -458,12 +458,12 @@ public final class FeatureTableReader {
         return header;
     }
 
-    private static CohortFormatException noDataRows(String file, DelimitedText.Row header) {
+    static CohortFormatException noDataRows(String file, DelimitedText.Row header) {
         return CohortFormatException.inFile(file, "expected data rows after the header (line " + header.line
                 + ") but found none");
     }
 
-    private static void checkWidth(String file, DelimitedText.Row row, String[] header) throws CohortFormatException {
+    static void checkWidth(String file, DelimitedText.Row row, String[] header) throws CohortFormatException {
         int size = row.size();
         if (size != header.length) {
             int column = Math.min(size, header.length) + 1;
