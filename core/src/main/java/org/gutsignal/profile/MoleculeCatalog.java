@@ -22,7 +22,7 @@ import org.gutsignal.cohort.CohortFormatException;
  *
  * <pre>
  * id,name,host_target,markers,pathways,aggregation,direction,evidence,reference,verified
- * HMBPP,HMBPP,BTN3A1,K01662;K00099;K00991|K12506;K00919;K01770|K12506;K03526;K03527,NONMEVIPP-PWY,PATHWAY_MIN,stimulatory,...
+ * HMBPP,HMBPP,BTN3A1,K01662;K00099;K00991|K12506;K00919;K01770|K12506;K03526;K03527,NONMEVIPP-PWY;PWY-7560,PATHWAY_MIN,stimulatory,...
  * INDOLE,indole,AhR,K01667,,MARKER,unclear,literature,none,no
  * </pre>
  *
@@ -30,7 +30,11 @@ import org.gutsignal.cohort.CohortFormatException;
  * {@code direction} are required, the others optional; columns may come in any order; an
  * unknown column is an error (it is usually a typo). {@code markers}: steps separated by
  * {@code ;}, alternatives within a step by {@code |} (only for {@code PATHWAY_MIN}).
- * {@code pathways}: MetaCyc ids separated by {@code ;}. {@code aggregation}: {@code MARKER} or
+ * {@code pathways}: MetaCyc ids separated by {@code ;}, as HUMAnN writes them; profiled from a
+ * pathway table, a molecule's capacity in a sample is the largest of its pathways' abundances
+ * there (see {@link SignallingProfiler#profilePathways}), so list variants of one pathway
+ * ({@code NONMEVIPP-PWY;PWY-7560}) or one pathway's ids in different MetaCyc versions
+ * ({@code 7ALPHADEHYDROX-PWY;PWY-7754}) without counting them twice. {@code aggregation}: {@code MARKER} or
  * {@code PATHWAY_MIN}. {@code direction}: {@code stimulatory}, {@code inhibitory} or
  * {@code unclear}.
  *

@@ -19,8 +19,13 @@ import org.gutsignal.cohort.FeatureTable;
  * sum of their markers; {@code PATHWAY_MIN} molecules the minimum over steps of the sum of
  * each step's alternatives (HMBPP: min(dxs, dxr, ispD + ispDF, ispE, ispF + ispDF, ispG,
  * ispH)). A marker absent from the table counts as 0.</li>
- * <li>{@link #profilePathways}: MetaCyc pathway abundances (HUMAnN). A molecule gets the sum
- * of the abundances of its catalog pathways.</li>
+ * <li>{@link #profilePathways}: MetaCyc pathway abundances (HUMAnN). A molecule gets, in each
+ * sample, the <em>largest</em> abundance among its catalog pathways (HMBPP: max(NONMEVIPP-PWY,
+ * PWY-7560)), not their sum: HUMAnN computes every pathway's abundance from the same reaction
+ * abundances without sharing reads out between pathways, so two variants of one pathway (MEP
+ * pathways I and II share all reactions but IspG's) both carry the same reads, and a sum would
+ * count that flux twice. The price: a community whose species run different, disjoint routes to
+ * one molecule is undercounted; list such routes as separate molecules if that matters.</li>
  * <li>{@link #profileSpecies}: species abundances with a {@link TraitTable}: capacity = Σ
  * abundance × copy number over taxa with a known trait; unknown taxa contribute nothing and
  * are reported in the coverage. If the table has any {@code s__} rows, rows of other ranks
@@ -143,7 +148,8 @@ public final class SignallingProfiler {
      * Profiles a MetaCyc pathway-abundance table (HUMAnN {@code pathabundance}).
      *
      * @param pathways samples × pathways, any abundance unit (not TRANSFORMED)
-     * @return capacities and coverage; molecules whose catalog entry lists no pathway are absent
+     * @return capacities (per sample, the largest of each molecule's pathway abundances) and
+     *         coverage; molecules whose catalog entry lists no pathway are absent
      * @throws IllegalArgumentException if the table's unit is TRANSFORMED
      */
     public SignallingProfile profilePathways(FeatureTable pathways) {
@@ -158,11 +164,16 @@ public final class SignallingProfiler {
             List<String> ids = molecule.pathways();
             double[] capacity = new double[n];
             List<String> missing = new ArrayList<>();
+            double[] one = new double[n];
             for (String id : ids) {
                 if (!detected(pathways, columns.get(id))) {
                     missing.add(id);
                 }
-                addColumns(pathways, columns.get(id), capacity);
+                java.util.Arrays.fill(one, 0.0);
+                addColumns(pathways, columns.get(id), one);
+                for (int i = 0; i < n; i++) {
+                    capacity[i] = Math.max(capacity[i], one[i]);
+                }
             }
             int found = ids.size() - missing.size();
             coverage.add(new MoleculeCoverage(molecule.id(), found, ids.size(),

@@ -27,7 +27,7 @@ class MoleculeCatalogTest {
         assertEquals(Direction.STIMULATORY, hmbpp.direction());
         assertEquals(List.of(List.of("K01662"), List.of("K00099"), List.of("K00991", "K12506"), List.of("K00919"),
                 List.of("K01770", "K12506"), List.of("K03526"), List.of("K03527")), hmbpp.markerSteps());
-        assertEquals(List.of("NONMEVIPP-PWY"), hmbpp.pathways());
+        assertEquals(List.of("NONMEVIPP-PWY", "PWY-7560"), hmbpp.pathways());
         assertEquals(8, hmbpp.markers().size());
         assertEquals(List.of("K00677", "K02535", "K02536", "K03269", "K00748", "K00912", "K02527"),
                 c.get("LPS").orElseThrow().markers());
@@ -37,6 +37,9 @@ class MoleculeCatalogTest {
         assertEquals(List.of("K15868", "K15869", "K15870", "K15871", "K15872", "K15873", "K15874", "K01442"),
                 c.get("SECONDARY_BILE_ACIDS").orElseThrow().markers());
         assertEquals(Direction.INHIBITORY, c.get("SECONDARY_BILE_ACIDS").orElseThrow().direction());
+        assertEquals(List.of("7ALPHADEHYDROX-PWY", "PWY-7754"), c.get("SECONDARY_BILE_ACIDS").orElseThrow().pathways());
+        assertEquals(List.of("CENTFERM-PWY", "PWY-5676"), c.get("BUTYRATE").orElseThrow().pathways());
+        assertEquals(List.of("NAGLIPASYN-PWY"), c.get("LPS").orElseThrow().pathways());
         assertEquals(List.of("K01667"), c.get("INDOLE").orElseThrow().markers());
         assertEquals(List.of("K20038", "K20037"), c.get("TMA").orElseThrow().markers());
         assertEquals(Direction.STIMULATORY, c.get("TMA").orElseThrow().direction());

@@ -63,18 +63,25 @@ class SignallingProfilerTest {
     }
 
     @Test
-    void pathwaysSumTheCatalogsMetaCycPathways() {
+    void pathwaysTakeTheLargestOfTheCatalogsMetaCycPathwaysInEachSample() {
         List<String> features = List.of("NONMEVIPP-PWY: methylerythritol phosphate pathway I", "CENTFERM-PWY",
-                "PWY-5676", "NONMEVIPP-PWY|g__Escherichia.s__Escherichia_coli");
-        double[][] rows = {{10, 1, 3, 99}, {20, 2, 4, 99}};
+                "PWY-5676", "NONMEVIPP-PWY|g__Escherichia.s__Escherichia_coli",
+                "PWY-7560: methylerythritol phosphate pathway II", "PWY-7754");
+        double[][] rows = {{10, 1, 3, 99, 8, 0}, {20, 2, 4, 99, 25, 0.5}};
         SignallingProfile p = PROFILER.profilePathways(FeatureTable.of(List.of("s1", "s2"), features, rows,
                 AbundanceUnit.CPM));
         assertEquals(SignallingProfile.Source.PATHWAYS, p.source());
         assertEquals(AbundanceUnit.CPM, p.capacities().unit());
-        assertArrayEquals(new double[] {10, 20}, p.capacities().column(0), 0.0);
-        // BUTYRATE = CENTFERM-PWY + PWY-5676
-        assertArrayEquals(new double[] {4, 6}, p.capacities().column(2), 0.0);
-        assertEquals(List.of("LPS", "SECONDARY_BILE_ACIDS", "INDOLE", "TMA"), p.absentMolecules());
+        // HMBPP = max(MEP I, MEP II): s1 max(10, 8), s2 max(20, 25); the stratified row never counts
+        assertArrayEquals(new double[] {10, 25}, p.capacities().column(0), 0.0);
+        assertEquals(new MoleculeCoverage("HMBPP", 2, 2, 1.0, List.of()), p.coverage("HMBPP").orElseThrow());
+        // BUTYRATE = max(CENTFERM-PWY, PWY-5676)
+        assertArrayEquals(new double[] {3, 4}, p.capacities().column(2), 0.0);
+        // SECONDARY_BILE_ACIDS: HUMAnN 3's PWY-7754 found, HUMAnN 2's 7ALPHADEHYDROX-PWY not
+        assertArrayEquals(new double[] {0, 0.5}, p.capacities().column(3), 0.0);
+        assertTrue(p.warnings().contains("SECONDARY_BILE_ACIDS: 1 of 2 pathways found; missing [7ALPHADEHYDROX-PWY]"),
+                p.warnings().toString());
+        assertEquals(List.of("LPS", "INDOLE", "TMA"), p.absentMolecules());
         assertTrue(p.warnings().contains("INDOLE: the catalog lists no MetaCyc pathway, so its capacity is set to 0 in"
                 + " every sample"));
     }

@@ -22,8 +22,9 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * <li>Reads a HUMAnN 3 KEGG-ortholog table ({@code testdata/formats/humann_ko_rpk.tsv}, RPK, three
  * samples) and a MetaCyc pathway table ({@code humann_pathways.tsv}), community totals only.</li>
  * <li>Profiles molecule capacities from the genes ({@code profileGenes}: markers summed, HMBPP the
- * minimum over the MEP steps) and from the pathways ({@code profilePathways}), and prints both
- * with their coverage, i.e. which markers or pathways were missing.</li>
+ * minimum over the MEP steps) and from the pathways ({@code profilePathways}: the largest of each
+ * molecule's pathways), and prints both with their coverage, i.e. which markers or pathways were
+ * missing.</li>
  * <li>Trains the molecule model (ln(x + 1), standardise, elastic net α = 0.5) on the synthetic
  * cohort's 800 training patients, whose capacities come from a KO table in copies per million
  * (CPM), writes it to {@code out/humann-import/model.json} and reads it back.</li>
@@ -82,7 +83,7 @@ public final class HumannImport {
         SignallingProfile genes = profiler.profileGenes(ko);
         SignallingProfile byPathway = profiler.profilePathways(pathways);
         printProfile("Capacities from genes (RPK; HMBPP = min over MEP steps, others = sum of markers)", genes, out);
-        printProfile("Capacities from pathways (sum of the molecule's MetaCyc pathways)", byPathway, out);
+        printProfile("Capacities from pathways (largest of the molecule's MetaCyc pathways)", byPathway, out);
 
         FeatureTable trainingCapacities = SyntheticData.load(synthetic).molecules().features();
         ResponseModel model = FunctionVersusSpecies.moleculeTrainer().fit(SyntheticData.load(synthetic).molecules());

@@ -30,10 +30,12 @@ class HumannImportTest {
         assertEquals(List.of("K12506"), r.genes().coverage("HMBPP").orElseThrow().missing());
         assertEquals(3.5, genes.get(0, genes.indexOfFeature("BUTYRATE")), 1e-12);
 
-        // From pathways: HMBPP = NONMEVIPP-PWY, BUTYRATE = CENTFERM-PWY + PWY-5676.
+        // From pathways, the largest of each molecule's pathways: HMBPP = NONMEVIPP-PWY (PWY-7560 is not in
+        // the file), BUTYRATE = max(CENTFERM-PWY 4.1025, PWY-5676 2.0051).
         FeatureTable pw = r.pathways().capacities();
         assertEquals(98.4213, pw.get(0, pw.indexOfFeature("HMBPP")), 1e-12);
-        assertEquals(4.1025 + 2.0051, pw.get(0, pw.indexOfFeature("BUTYRATE")), 1e-12);
+        assertEquals(4.1025, pw.get(0, pw.indexOfFeature("BUTYRATE")), 1e-12);
+        assertEquals(22.7781, pw.get(2, pw.indexOfFeature("BUTYRATE")), 1e-12); // S03: max(22.7781, 18.25)
 
         // CPM: S01's community rows (UNMAPPED, UNGROUPED, the nine KOs) sum to 1e6 after renormalisation.
         double total = 18345.5 + 6631.875 + 184.835 + 169.225 + 148.6 + 138.625 + 132.75 + 125.625 + 119.75 + 36.375
