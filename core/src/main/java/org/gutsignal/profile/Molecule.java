@@ -20,13 +20,17 @@ import java.util.regex.Pattern;
  * one step, and a {@code MARKER} molecule may not list a marker twice. {@code pathways} are
  * MetaCyc pathway ids (as HUMAnN writes them, e.g. {@code NONMEVIPP-PWY}), possibly empty.
  *
+ * <p>A molecule needs markers, pathways or both. One with pathways only is profiled from pathway
+ * tables; profiled from a gene table it is absent (zero column, listed in the profile's absent
+ * molecules and warnings), and its aggregation is not used.
+ *
  * <p>Immutable and thread-safe; lists are unmodifiable copies.
  *
  * @param id          unique id, e.g. {@code HMBPP} (letters, digits, {@code _})
  * @param name        human-readable name
  * @param hostTarget  host receptor or pathway (may be empty)
- * @param markerSteps marker ids per step, non-empty
- * @param pathways    MetaCyc pathway ids (may be empty)
+ * @param markerSteps marker ids per step (empty only if there are pathways)
+ * @param pathways    MetaCyc pathway ids (empty only if there are markers)
  * @param aggregation how markers combine
  * @param direction   expected effect on response
  * @param evidence    evidence level (free text, may be empty)
@@ -45,7 +49,7 @@ public record Molecule(String id, String name, String hostTarget, List<List<Stri
      * Validates and copies.
      *
      * @throws IllegalArgumentException if the id, a marker or a pathway id is malformed, there are
-     *                                  no markers, a step is empty, a {@code MARKER} step has
+     *                                  neither markers nor pathways, a step is empty, a {@code MARKER} step has
      *                                  alternatives, or a marker repeats where it may not
      * @throws NullPointerException     if any argument is null
      */
@@ -61,8 +65,8 @@ public record Molecule(String id, String name, String hostTarget, List<List<Stri
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("molecule id '" + id + "' is not letters, digits and '_'");
         }
-        if (markerSteps.isEmpty()) {
-            throw new IllegalArgumentException("molecule " + id + " has no markers");
+        if (markerSteps.isEmpty() && pathways.isEmpty()) {
+            throw new IllegalArgumentException("molecule " + id + " has neither markers nor pathways");
         }
         List<List<String>> steps = new ArrayList<>(markerSteps.size());
         Set<String> all = new LinkedHashSet<>();
@@ -97,7 +101,7 @@ public record Molecule(String id, String name, String hostTarget, List<List<Stri
         pathways = List.copyOf(pathways);
     }
 
-    /** All distinct marker ids, in order of first appearance. */
+    /** All distinct marker ids, in order of first appearance (empty for a pathways-only molecule). */
     public List<String> markers() {
         Set<String> all = new LinkedHashSet<>();
         markerSteps.forEach(all::addAll);

@@ -29,7 +29,9 @@ import org.gutsignal.cohort.CohortFormatException;
  * <p>Columns {@code id}, {@code name}, {@code markers}, {@code aggregation} and
  * {@code direction} are required, the others optional; columns may come in any order; an
  * unknown column is an error (it is usually a typo). {@code markers}: steps separated by
- * {@code ;}, alternatives within a step by {@code |} (only for {@code PATHWAY_MIN}).
+ * {@code ;}, alternatives within a step by {@code |} (only for {@code PATHWAY_MIN}); the cell may
+ * be empty if {@code pathways} is not: such a molecule is profiled from pathway tables only, and
+ * profiling a gene table reports it absent (see {@link Molecule}).
  * {@code pathways}: MetaCyc ids separated by {@code ;}, as HUMAnN writes them; profiled from a
  * pathway table, a molecule's capacity in a sample is the largest of its pathways' abundances
  * there (see {@link SignallingProfiler#profilePathways}), so list variants of one pathway
@@ -149,8 +151,8 @@ public final class MoleculeCatalog {
             String name = cells.get("name");
             Aggregation aggregation = parseAggregation(cells);
             Direction direction = parseDirection(cells);
-            List<List<String>> steps = parseMarkers(cells, aggregation);
             List<String> pathways = parsePathways(cells);
+            List<List<String>> steps = parseMarkers(cells, aggregation, !pathways.isEmpty());
             molecules.add(new Molecule(id, name, cells.get("host_target"), steps, pathways, aggregation, direction,
                     cells.get("evidence"), cells.get("reference"), cells.get("verified")));
         }
@@ -177,10 +179,15 @@ public final class MoleculeCatalog {
         throw cells.error("direction", "expected stimulatory, inhibitory or unclear but found '" + v + "'");
     }
 
-    private static List<List<String>> parseMarkers(Cells cells, Aggregation aggregation) throws CohortFormatException {
+    private static List<List<String>> parseMarkers(Cells cells, Aggregation aggregation, boolean hasPathways)
+            throws CohortFormatException {
         String v = cells.get("markers");
         if (v.isEmpty()) {
-            throw cells.error("markers", "expected at least one marker id (steps separated by ';') but the cell is empty");
+            if (hasPathways) {
+                return List.of();
+            }
+            throw cells.error("markers", "expected at least one marker id (steps separated by ';'), or MetaCyc"
+                    + " pathway ids in the column 'pathways', but the cell is empty and there are no pathways");
         }
         List<List<String>> steps = new ArrayList<>();
         java.util.Set<String> all = new java.util.HashSet<>();

@@ -18,7 +18,8 @@ import org.gutsignal.cohort.FeatureTable;
  * <li>{@link #profileGenes}: gene-family / KEGG KO abundances. {@code MARKER} molecules get the
  * sum of their markers; {@code PATHWAY_MIN} molecules the minimum over steps of the sum of
  * each step's alternatives (HMBPP: min(dxs, dxr, ispD + ispDF, ispE, ispF + ispDF, ispG,
- * ispH)). A marker absent from the table counts as 0.</li>
+ * ispH)). A marker absent from the table counts as 0. A molecule with pathways but no markers
+ * in the catalog is absent (reported, zero column).</li>
  * <li>{@link #profilePathways}: MetaCyc pathway abundances (HUMAnN). A molecule gets, in each
  * sample, the <em>largest</em> abundance among its catalog pathways (HMBPP: max(NONMEVIPP-PWY,
  * PWY-7560)), not their sum: HUMAnN computes every pathway's abundance from the same reaction
@@ -105,6 +106,14 @@ public final class SignallingProfiler {
         for (int m = 0; m < catalog.size(); m++) {
             Molecule molecule = catalog.molecules().get(m);
             List<String> markers = molecule.markers();
+            if (markers.isEmpty()) {
+                byMolecule[m] = new double[n];
+                coverage.add(new MoleculeCoverage(molecule.id(), 0, 0, 0.0, List.of()));
+                warnings.add(molecule.id() + ": the catalog lists no gene marker, only MetaCyc pathways "
+                        + molecule.pathways() + ", so its capacity is set to 0 in every sample (profile a pathway"
+                        + " table for it)");
+                continue;
+            }
             List<String> missing = new ArrayList<>();
             for (String marker : markers) {
                 if (!detected(genes, columns.get(marker))) {

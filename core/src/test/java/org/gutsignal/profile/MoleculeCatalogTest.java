@@ -59,11 +59,23 @@ class MoleculeCatalogTest {
         assertEquals("", c.get("B").orElseThrow().hostTarget());
     }
 
+    @Test
+    void aRowWithPathwaysButNoMarkersIsAPathwaysOnlyMolecule() throws Exception {
+        MoleculeCatalog c = MoleculeCatalog.read(resource("catalog_pathways_only.csv"));
+        assertEquals(List.of("MEP", "IND"), c.ids());
+        Molecule mep = c.get("MEP").orElseThrow();
+        assertEquals(List.of(), mep.markerSteps());
+        assertEquals(List.of("NONMEVIPP-PWY", "PWY-7560"), mep.pathways());
+        assertEquals(List.of(List.of("K01667")), c.get("IND").orElseThrow().markerSteps());
+        assertEquals(List.of(), c.get("IND").orElseThrow().pathways());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '!', value = {
         "catalog_unknown_aggregation.csv!2!4!line 2, column 4 ('aggregation'): expected MARKER or PATHWAY_MIN but found 'SUM'",
         "catalog_unknown_direction.csv!2!5!line 2, column 5 ('direction'): expected stimulatory, inhibitory or unclear but found 'positive'",
-        "catalog_empty_markers.csv!2!3!line 2, column 3 ('markers'): expected at least one marker id (steps separated by ';') but the cell is empty",
+        "catalog_empty_markers.csv!2!3!line 2, column 3 ('markers'): expected at least one marker id (steps separated by ';'), or MetaCyc pathway ids in the column 'pathways', but the cell is empty and there are no pathways",
+        "catalog_no_markers_no_pathways.csv!2!3!line 2, column 3 ('markers'): expected at least one marker id (steps separated by ';'), or MetaCyc pathway ids in the column 'pathways', but the cell is empty and there are no pathways",
         "catalog_duplicate_id.csv!4!1!line 4, column 1 ('id'): molecule id 'X' was already defined on line 2",
         "catalog_empty_step.csv!2!3!line 2, column 3 ('markers'): expected a marker id in step 2 of 'K00001;;K00002' but the step is empty",
         "catalog_alternatives_in_marker.csv!2!3!line 2, column 3 ('markers'): alternatives with '|' need aggregation PATHWAY_MIN but this molecule uses MARKER (step 1: 'K00001|K00002')",

@@ -56,7 +56,8 @@ class MoleculeTest {
 
     @Test
     void stepsMustBeNonEmptyAndMarkerMoleculesHaveNoAlternativesOrRepeats() {
-        assertEquals("molecule M has no markers", rejected("M", List.of(), List.of(), Aggregation.MARKER));
+        assertEquals("molecule M has neither markers nor pathways", rejected("M", List.of(), List.of(),
+                Aggregation.MARKER));
         assertEquals("molecule M has an empty marker step",
                 rejected("M", List.of(List.of("K1"), List.of()), List.of(), Aggregation.PATHWAY_MIN));
         assertEquals("molecule M aggregates by MARKER, so its markers cannot have alternatives [K1, K2]",
@@ -65,6 +66,14 @@ class MoleculeTest {
                 rejected("M", List.of(List.of("K1"), List.of("K1")), List.of(), Aggregation.MARKER));
         assertEquals("molecule M lists marker K2 twice in one step",
                 rejected("M", List.of(List.of("K2", "K2")), List.of(), Aggregation.PATHWAY_MIN));
+    }
+
+    @Test
+    void aMoleculeMayHavePathwaysWithoutMarkers() {
+        Molecule m = molecule("MEP", List.of(), List.of("NONMEVIPP-PWY", "PWY-7560"), Aggregation.PATHWAY_MIN);
+        assertEquals(List.of(), m.markerSteps());
+        assertEquals(List.of(), m.markers());
+        assertEquals(List.of("NONMEVIPP-PWY", "PWY-7560"), m.pathways());
     }
 
     @Test

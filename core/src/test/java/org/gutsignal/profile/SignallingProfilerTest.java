@@ -157,6 +157,27 @@ class SignallingProfilerTest {
     }
 
     @Test
+    void aPathwaysOnlyMoleculeIsProfiledFromPathwaysAndReportedAbsentFromGenes() throws Exception {
+        SignallingProfiler profiler = SignallingProfiler.of(MoleculeCatalog.read(MoleculeCatalogTest.resource(
+                "catalog_pathways_only.csv")));
+        SignallingProfile genes = profiler.profileGenes(FeatureTable.of(List.of("s1", "s2"),
+                List.of("K01667", "K01662"), new double[][] {{2, 9}, {0, 9}}, AbundanceUnit.RPK));
+        // MEP has no gene marker: a zero column, absent, with a warning that says why; IND = K01667
+        assertEquals(List.of("MEP", "IND"), genes.capacities().featureNames());
+        assertArrayEquals(new double[] {0, 0}, genes.capacities().column(0), 0.0);
+        assertArrayEquals(new double[] {2, 0}, genes.capacities().column(1), 0.0);
+        assertEquals(new MoleculeCoverage("MEP", 0, 0, 0.0, List.of()), genes.coverage("MEP").orElseThrow());
+        assertEquals(List.of("MEP"), genes.absentMolecules());
+        assertEquals(List.of("MEP: the catalog lists no gene marker, only MetaCyc pathways [NONMEVIPP-PWY, PWY-7560],"
+                + " so its capacity is set to 0 in every sample (profile a pathway table for it)"), genes.warnings());
+        SignallingProfile pathways = profiler.profilePathways(FeatureTable.of(List.of("s1", "s2"),
+                List.of("NONMEVIPP-PWY", "PWY-7560"), new double[][] {{5, 7}, {3, 0}}, AbundanceUnit.CPM));
+        // MEP = max(I, II): 7 and 3; IND lists no pathway
+        assertArrayEquals(new double[] {7, 3}, pathways.capacities().column(0), 0.0);
+        assertEquals(List.of("IND"), pathways.absentMolecules());
+    }
+
+    @Test
     void longListsOfMissingMarkersShowTheFirstTen() {
         List<String> markers = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
