@@ -3,13 +3,16 @@ package org.gutsignal.profile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.gutsignal.cohort.CohortFormatException;
+import org.gutsignal.cohort.FeatureTable;
 
 /**
  * Which taxa can make which molecules: non-negative copy numbers per taxon and molecule
@@ -36,7 +39,11 @@ import org.gutsignal.cohort.CohortFormatException;
  */
 public final class TraitTable {
 
-    private static final Pattern TAXON = Pattern.compile("(g__[A-Za-z0-9\\-.\\[\\]]+|s__[A-Za-z0-9\\-.\\[\\]]+_[^\\s|]+)");
+    private static final String GENUS = "g__[A-Za-z0-9\\-.\\[\\]]+";
+    private static final String SPECIES = "s__[A-Za-z0-9\\-.\\[\\]]+_[^\\s|]+";
+    private static final Pattern TAXON = Pattern.compile(GENUS + "|" + SPECIES);
+    private static final Pattern GENUS_NAME = Pattern.compile(GENUS);
+    private static final Pattern SPECIES_NAME = Pattern.compile(SPECIES);
     private static final TraitTable BUILT_IN_HMBPP = fromResource("/org/gutsignal/profile/hmbpp_traits.csv");
 
     private final List<String> moleculeIds;
@@ -77,6 +84,112 @@ public final class TraitTable {
             copy.put(taxon, values.clone());
         });
         return new TraitTable(moleculeIds, copy);
+    }
+
+    /**
+     * What {@link #learn} learned and saw: the table, how many species and genus rows it has, the
+     * stratified rows it could not use, and per molecule how many species and genera have the trait.
+     *
+     * @param traits                   the learned table, 0/1 values, species rows then genus rows
+     * @param species                  species rows ({@code s__Genus_species}): species seen in at least one sample
+     * @param genera                   genus rows ({@code g__Genus})
+     * @param unclassifiedRows         rows {@code FEATURE|unclassified}, skipped
+     * @param skippedTaxa              genus or species names of strata that are not a trait-table name
+     *                                 (e.g. {@code g__Lachnospiraceae_unclassified}), skipped, in order seen
+     * @param speciesWithTrait         molecule id → species rows with value 1, for the learned molecules
+     * @param generaWithTrait          molecule id → genus rows with value 1, for the learned molecules
+     * @param moleculesWithoutEvidence catalog molecules none of whose markers or pathways is the feature
+     *                                 of a stratified row: not columns of the table, so species profiles
+     *                                 report them instead of counting every taxon as lacking them
+     */
+    public record Learned(TraitTable traits, int species, int genera, int unclassifiedRows, List<String> skippedTaxa,
+            Map<String, Integer> speciesWithTrait, Map<String, Integer> generaWithTrait,
+            List<String> moleculesWithoutEvidence) {
+
+        /** Copies the lists and maps. */
+        public Learned {
+            skippedTaxa = List.copyOf(skippedTaxa);
+            speciesWithTrait = Collections.unmodifiableMap(new LinkedHashMap<>(speciesWithTrait));
+            generaWithTrait = Collections.unmodifiableMap(new LinkedHashMap<>(generaWithTrait));
+            moleculesWithoutEvidence = List.copyOf(moleculesWithoutEvidence);
+        }
+    }
+
+    /**
+     * Learns presence traits (0/1) from a stratified HUMAnN gene-family (KEGG KO) or pathway table,
+     * as read by {@code FeatureTableReader.humann().withStratifiedRows(true)}.
+     *
+     * <p>Rows {@code FEATURE|g__Genus.s__species} (feature labels {@code K00001: name} cut to their
+     * id) are grouped by stratum; rows {@code FEATURE|unclassified} are skipped and counted;
+     * community rows (no {@code |}) are ignored. In each sample a stratum is <em>seen</em> if any of
+     * its rows is non-zero, and <em>carries</em> a molecule if
+     * <ul>
+     * <li>its own rows of the molecule's gene markers give a non-zero capacity by the molecule's
+     * aggregation: every step of a {@code PATHWAY_MIN} molecule (HMBPP: dxs, dxr, ispD or ispDF,
+     * ispE, ispF or ispDF, ispG and ispH all present), any marker of a {@code MARKER} molecule; or</li>
+     * <li>any of the molecule's MetaCyc pathways is non-zero (HMBPP: {@code NONMEVIPP-PWY} or
+     * {@code PWY-7560}).</li>
+     * </ul>
+     * A KO table only has markers and a pathway table only pathways, so in practice the rule is the
+     * first for KO tables and the second for pathway tables.
+     *
+     * <p>A species {@code s__species} gets the trait (value 1) if it carries the molecule in at least
+     * {@code minPrevalence} of the samples in which it is seen: prevalence = carried / seen, compared
+     * with {@code >=}. The denominator is the samples where the species is seen, not all samples, so
+     * a rare species is judged on the samples it is in. A genus row {@code g__Genus} pools its strata
+     * (all its species, and genus-level strata {@code FEATURE|g__Genus}): seen and carried in a sample
+     * if any of them is. Species never seen (all their rows zero) get no row, so they stay unknown.
+     * The learned table's rows are named as {@link #trait} looks them up, so a MetaPhlAn species
+     * {@code s__Bacteroides_uniformis} finds the row learned from
+     * {@code K00001|g__Bacteroides.s__Bacteroides_uniformis}, and a species HUMAnN did not stratify
+     * falls back on its genus row. Molecules with no marker or pathway among the stratified rows are
+     * left out (see {@link Learned#moleculesWithoutEvidence()}).
+     *
+     * <pre>{@code
+     * FeatureTable strat = FeatureTableReader.humann().withStratifiedRows(true).read(Path.of("pathabundance.tsv"));
+     * TraitTable.Learned learned = TraitTable.learn(strat, MoleculeCatalog.builtIn(), 0.5);
+     * SignallingProfile p = SignallingProfiler.of(MoleculeCatalog.builtIn()).withTraits(learned.traits())
+     *         .profileSpecies(metaphlanSpecies);
+     * }</pre>
+     *
+     * <p>HUMAnN reports a species' pathway only where its reads cover it (gap-filled, MinPath), so a
+     * learned 0 can mean "too few reads" as well as "no pathway"; a lower {@code minPrevalence} and
+     * deeper samples call fewer false zeros. How learned traits compare with
+     * {@link #builtInHmbpp()} on a real stratified table is recorded in the resource
+     * {@code org/gutsignal/profile/hmbpp_traits.README.md}.
+     *
+     * @param stratified    a HUMAnN table with its stratified rows, any abundance unit
+     * @param catalog       the molecules whose traits to learn
+     * @param minPrevalence the fraction of a taxon's samples in which it must carry a molecule, in (0, 1]
+     * @return the learned table and what was seen
+     * @throws IllegalArgumentException if {@code minPrevalence} is not in (0, 1], the table's unit is
+     *                                  TRANSFORMED, it has no stratified row, no catalog molecule has a
+     *                                  marker or pathway among its stratified rows, or no species or
+     *                                  genus has a non-zero row
+     * @throws NullPointerException     if the table or catalog is null
+     */
+    public static Learned learn(FeatureTable stratified, MoleculeCatalog catalog,
+            double minPrevalence) {
+        Objects.requireNonNull(stratified, "stratified");
+        Objects.requireNonNull(catalog, "catalog");
+        if (!(minPrevalence > 0 && minPrevalence <= 1)) {
+            throw new IllegalArgumentException("minPrevalence must be in (0, 1] (a fraction of samples) but was "
+                    + minPrevalence);
+        }
+        if (!stratified.unit().isAbundance()) {
+            throw new IllegalArgumentException("expected abundances but the table's unit is " + stratified.unit());
+        }
+        return new TraitLearner(stratified, catalog, minPrevalence).learn();
+    }
+
+    /** Whether a name is a genus row name {@code g__Genus}. */
+    static boolean isGenus(String name) {
+        return GENUS_NAME.matcher(name).matches();
+    }
+
+    /** Whether a name is a species row name {@code s__Genus_species}. */
+    static boolean isSpecies(String name) {
+        return SPECIES_NAME.matcher(name).matches();
     }
 
     /**
