@@ -35,6 +35,14 @@ import org.gutsignal.cohort.FeatureTable;
  * lookup returns an empty {@code OptionalDouble} and the profiler reports it instead of
  * counting it as 0.
  *
+ * <p>Besides reading a file or using {@link #builtInHmbpp()}, a table can be learned from a
+ * stratified HUMAnN table with {@link #learn}. On a real one (HMP2, HUMAnN 2 pathways, 96
+ * samples) learned HMBPP traits never called a genus MEP that the built-in table marks
+ * mevalonate-only (0 of 6), but missed many MEP genera: on the 50 genera both know, agreement
+ * 0.60 and Cohen's κ 0.22 at {@code minPrevalence} 0.1, 0.40 and 0.10 at 0.5, because HUMAnN
+ * rarely stratifies the MEP pathway to species (details in the resource
+ * {@code org/gutsignal/profile/hmbpp_traits.README.md}).
+ *
  * <p>Immutable and thread-safe.
  */
 public final class TraitTable {
