@@ -49,7 +49,7 @@ final class TraitLearner {
         }
         if (learnable.isEmpty()) {
             throw new IllegalArgumentException("none of the catalog's markers or pathways " + catalog.ids()
-                    + " is the feature of a stratified row, so no trait can be learned");
+                    + " is the feature of a classified stratified row, so no trait can be learned");
         }
         int n = table.sampleCount();
         Map<String, Tally> species = new LinkedHashMap<>();
@@ -134,11 +134,11 @@ final class TraitLearner {
             int colon = label.indexOf(": ");
             String id = (colon >= 0 ? label.substring(0, colon) : label).strip();
             String stratum = name.substring(bar + 1).strip();
-            idsInStrata.add(id);
             if (stratum.equals(UNCLASSIFIED)) {
                 unclassifiedRows++;
                 continue;
             }
+            idsInStrata.add(id);
             strata.computeIfAbsent(stratum, k -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>())
                     .add(j);
         }

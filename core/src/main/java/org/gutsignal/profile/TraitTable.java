@@ -107,7 +107,8 @@ public final class TraitTable {
      * @param speciesWithTrait         molecule id → species rows with value 1, for the learned molecules
      * @param generaWithTrait          molecule id → genus rows with value 1, for the learned molecules
      * @param moleculesWithoutEvidence catalog molecules none of whose markers or pathways is the feature
-     *                                 of a stratified row: not columns of the table, so species profiles
+     *                                 of a classified stratified row (rows {@code |unclassified} do not
+     *                                 count): not columns of the table, so species profiles
      *                                 report them instead of counting every taxon as lacking them
      */
     public record Learned(TraitTable traits, int species, int genera, int unclassifiedRows, List<String> skippedTaxa,
@@ -150,8 +151,8 @@ public final class TraitTable {
      * The learned table's rows are named as {@link #trait} looks them up, so a MetaPhlAn species
      * {@code s__Bacteroides_uniformis} finds the row learned from
      * {@code K00001|g__Bacteroides.s__Bacteroides_uniformis}, and a species HUMAnN did not stratify
-     * falls back on its genus row. Molecules with no marker or pathway among the stratified rows are
-     * left out (see {@link Learned#moleculesWithoutEvidence()}).
+     * falls back on its genus row. Molecules with no marker or pathway among the classified
+     * stratified rows are left out (see {@link Learned#moleculesWithoutEvidence()}).
      *
      * <pre>{@code
      * FeatureTable strat = FeatureTableReader.humann().withStratifiedRows(true).read(Path.of("pathabundance.tsv"));

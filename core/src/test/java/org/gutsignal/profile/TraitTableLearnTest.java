@@ -147,9 +147,13 @@ class TraitTableLearnTest {
                         .getMessage());
         FeatureTable other = FeatureTable.of(List.of("s1"), List.of("K9|g__A.s__A_x"), new double[][] {{1}},
                 AbundanceUnit.RPK);
-        assertEquals("none of the catalog's markers or pathways [P, M, Q] is the feature of a stratified row, so no"
-                + " trait can be learned",
+        assertEquals("none of the catalog's markers or pathways [P, M, Q] is the feature of a classified stratified"
+                + " row, so no trait can be learned",
                 assertThrows(IllegalArgumentException.class, () -> TraitTable.learn(other, STEPS, 0.5)).getMessage());
+        // K1 only unclassified: not evidence for P
+        FeatureTable onlyUnclassified = FeatureTable.of(List.of("s1"), List.of("K1|unclassified", "K9|g__A.s__A_x"),
+                new double[][] {{1, 1}}, AbundanceUnit.RPK);
+        assertThrows(IllegalArgumentException.class, () -> TraitTable.learn(onlyUnclassified, STEPS, 0.5));
         FeatureTable unclassified = FeatureTable.of(List.of("s1"), List.of("K1|unclassified", "K4|g__Z.s__Z_z"),
                 new double[][] {{1, 0}}, AbundanceUnit.RPK);
         assertEquals("no species or genus of the table's stratified rows has a non-zero value, so no trait can be"
