@@ -107,9 +107,29 @@ class PreprocessedModelTest {
      */
     @Test
     void savedVersion2ModelStillReadsAndScoresIdentically() throws Exception {
-        Path model = Path.of(PreprocessedModelTest.class.getResource("/model/saved-v2.json").toURI());
-        Path scores = Path.of(PreprocessedModelTest.class.getResource("/model/saved-v2.scores.csv").toURI());
-        ResponseModel m = ModelFiles.read(model);
+        ResponseModel m = ModelFiles.read(resource("saved-v2.json"));
+        assertEquals(java.util.Optional.empty(), m.inputUnit());
+        assertScoresAsSaved(m);
+    }
+
+    /**
+     * The same model at format version 3: saved-v2.json with {@code "inputUnit" : "CPM"} on the line
+     * before {@code preprocessing} and version 3 (the format-3 writer of commit 4164e72 wrote this
+     * model to exactly these bytes). It reads with its unit and scores the CPM table bit-identically.
+     */
+    @Test
+    void savedVersion3ModelStillReadsAndScoresIdentically() throws Exception {
+        ResponseModel m = ModelFiles.read(resource("saved-v3.json"));
+        assertEquals(java.util.Optional.of(AbundanceUnit.CPM), m.inputUnit());
+        assertScoresAsSaved(m);
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(PreprocessedModelTest.class.getResource("/model/" + name).toURI());
+    }
+
+    private static void assertScoresAsSaved(ResponseModel m) throws Exception {
+        Path scores = resource("saved-v2.scores.csv");
         List<String> lines = Files.readAllLines(scores);
         List<String> ids = new java.util.ArrayList<>();
         double[][] rows = new double[lines.size() - 1][];
