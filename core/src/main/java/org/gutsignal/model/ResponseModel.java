@@ -61,12 +61,14 @@ public final class ResponseModel implements Predictor {
     private final FittedPreprocessing preprocessing;
     /** The unit of the raw training table, or null if unknown. */
     private final AbundanceUnit inputUnit;
+    /** The training variance of each preprocessed model feature, or null if unknown. */
+    private final double[] trainingVariances;
     private final String[] inputNames;
     private final ScoringPlan plan;
 
     private ResponseModel(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance, MissingFeaturePolicy missingPolicy,
-            FittedPreprocessing preprocessing, AbundanceUnit inputUnit) {
+            FittedPreprocessing preprocessing, AbundanceUnit inputUnit, double[] trainingVariances) {
         this.featureList = List.copyOf(featureNames);
         this.featureNames = featureList.toArray(new String[0]);
         this.coefficients = coefficients.clone();
@@ -101,6 +103,19 @@ public final class ResponseModel implements Predictor {
                     + " ordered features");
         }
         this.inputUnit = inputUnit;
+        this.trainingVariances = trainingVariances == null ? null : trainingVariances.clone();
+        if (this.trainingVariances != null) {
+            if (this.trainingVariances.length != this.featureNames.length) {
+                throw new IllegalArgumentException(this.featureNames.length + " features but "
+                        + this.trainingVariances.length + " training variances");
+            }
+            for (int j = 0; j < this.trainingVariances.length; j++) {
+                if (!(this.trainingVariances[j] >= 0) || !Double.isFinite(this.trainingVariances[j])) {
+                    throw new IllegalArgumentException("training variance of '" + this.featureNames[j]
+                            + "' must be finite and ≥ 0 but is " + this.trainingVariances[j]);
+                }
+            }
+        }
         this.inputNames = this.preprocessing.inputFeatures().toArray(new String[0]);
         this.plan = new ScoringPlan(this.preprocessing, this.coefficients, intercept);
     }
@@ -122,7 +137,7 @@ public final class ResponseModel implements Predictor {
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance) {
         return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
-                MissingFeaturePolicy.ERROR, null, null);
+                MissingFeaturePolicy.ERROR, null, null, null);
     }
 
     /**
@@ -137,14 +152,14 @@ public final class ResponseModel implements Predictor {
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance, FittedPreprocessing preprocessing) {
         return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
-                MissingFeaturePolicy.ERROR, Objects.requireNonNull(preprocessing, "preprocessing"), null);
+                MissingFeaturePolicy.ERROR, Objects.requireNonNull(preprocessing, "preprocessing"), null, null);
     }
 
     /** This model with another missing-feature policy for raw features (not saved in model files). */
     public ResponseModel withMissingFeatures(MissingFeaturePolicy policy) {
         return policy == missingPolicy ? this
                 : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, policy,
-                        preprocessing, inputUnit);
+                        preprocessing, inputUnit, trainingVariances);
     }
 
     /**
@@ -155,7 +170,33 @@ public final class ResponseModel implements Predictor {
         Objects.requireNonNull(unit, "unit");
         return unit == inputUnit ? this
                 : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, missingPolicy,
-                        preprocessing, unit);
+                        preprocessing, unit, trainingVariances);
+    }
+
+    /**
+     * This model recording the variance of each preprocessed feature {@code z_j} over its training
+     * samples (saved in model files; {@link LogisticTrainer} sets it): what {@code scoreWithCoverage}
+     * weighs absent features by (the absent-variance share of its coverage).
+     *
+     * @param variances one per {@linkplain #featureNames() model feature}, in that order, finite and
+     *                  ≥ 0 (copied); the sample variance, divisor n − 1, as {@link LogisticTrainer}
+     *                  computes it
+     * @throws IllegalArgumentException if the length differs from the feature count or a variance
+     *                                  is negative or not finite
+     */
+    public ResponseModel withTrainingVariances(double[] variances) {
+        Objects.requireNonNull(variances, "variances");
+        return new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, missingPolicy,
+                preprocessing, inputUnit, variances);
+    }
+
+    /**
+     * A copy of the training variance of each preprocessed model feature, in
+     * {@link #featureNames()} order, or empty if unknown (a model file of format 1 to 3, or a model
+     * built by {@code of} without {@link #withTrainingVariances}).
+     */
+    public Optional<double[]> trainingVariances() {
+        return Optional.ofNullable(trainingVariances).map(double[]::clone);
     }
 
     /**
@@ -396,7 +437,8 @@ public final class ResponseModel implements Predictor {
                 && Double.doubleToLongBits(lambda) == Double.doubleToLongBits(m.lambda)
                 && Double.doubleToLongBits(alpha) == Double.doubleToLongBits(m.alpha)
                 && provenance.equals(m.provenance) && missingPolicy == m.missingPolicy
-                && preprocessing.equals(m.preprocessing) && inputUnit == m.inputUnit;
+                && preprocessing.equals(m.preprocessing) && inputUnit == m.inputUnit
+                && Arrays.equals(trainingVariances, m.trainingVariances);
     }
 
     @Override
