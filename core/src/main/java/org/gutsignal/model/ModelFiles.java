@@ -58,7 +58,7 @@ import org.gutsignal.transform.StepKind;
  * {@code trainingVariance} is the variance of each preprocessed feature over the training samples
  * ({@link ResponseModel#trainingVariances()}), {@code null} for every feature if the model does not
  * know them; versions 1 to 3 had no {@code trainingVariance} (such a model scores as it did but cannot
- * weigh absent features, so {@code ResponseModel.scoreWithCoverage} refuses to fill them).
+ * weigh absent features, so {@link ResponseModel#scoreWithCoverage} refuses to fill them).
  * Numbers are written as Java's shortest round-trip decimal ({@link Double#toString(double)}),
  * so reading a file gives back the same doubles bit for bit. Nothing time-dependent is stored:
  * the same model always gives the same bytes. The missing-feature policy is not stored (a read

@@ -76,25 +76,34 @@ class PreprocessedModelTest {
     @Test
     void linearPreprocessingIsFoldedAndMissingRawFeaturesFollowThePolicy() {
         Cohort c = cohort();
+        // a small λ, so that every feature has a coefficient (A, the signal, carries nearly all the variance)
         ResponseModel model = LogisticTrainer.withDefaults().withPreprocessing(Preprocessing.of(Transform.standardize()))
-                .withFolds(5).fit(c);
+                .withLambdas(new double[] {0.001}).fit(c);
         ResponseModel plain = ResponseModel.of(model.featureNames(), model.coefficients(), model.intercept(),
                 model.lambda(), model.alpha(), model.provenance());
         assertArrayEquals(plain.score(model.preprocessing().apply(c.features())), model.score(c.features()), 1e-13);
-        FeatureTable lacking = c.features().selectFeatures(List.of("B", "C", "D"));
+        FeatureTable lacking = c.features().selectFeatures(List.of("A", "C", "D"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.score(lacking));
-        assertEquals("the table lacks 1 of the 4 model input features: [A] (use withMissingFeatures("
-                + "MissingFeaturePolicy.FILL_ZERO) to score them as 0)", e.getMessage());
-        double[] filled = model.withMissingFeatures(MissingFeaturePolicy.FILL_ZERO).score(lacking);
-        FeatureTable zeroA = FeatureTable.of(lacking.sampleIds(), List.of("A", "B", "C", "D"), zeroFirst(c.features()),
+        assertEquals("the table lacks 1 of the 4 model input features: [B] (give them, or score them as 0 with"
+                + " withMissingFeatures(MissingFeaturePolicy.fillZero(maxShare)).scoreWithCoverage(table), which"
+                + " reports the coverage)", e.getMessage());
+        // after the standardisation every training variance is 1, so B carries β_B² / Σ β_j²
+        double[] beta = model.coefficients();
+        double share = beta[1] * beta[1] / (beta[0] * beta[0] + beta[1] * beta[1] + beta[2] * beta[2] + beta[3] * beta[3]);
+        assertTrue(share > 0 && share < 0.1, "share " + share);
+        Scores scores = model.withMissingFeatures(MissingFeaturePolicy.fillZero(0.1)).scoreWithCoverage(lacking);
+        assertEquals(share, scores.coverage().absentVarianceShare(), 1e-14);
+        assertEquals(List.of("B"), scores.coverage().absentFeatures());
+        double[] filled = scores.probabilities();
+        FeatureTable zeroB = FeatureTable.of(lacking.sampleIds(), List.of("A", "B", "C", "D"), zeroSecond(c.features()),
                 AbundanceUnit.CPM);
-        assertArrayEquals(model.score(zeroA), filled, 1e-15);
+        assertArrayEquals(model.score(zeroB), filled, 1e-15);
     }
 
-    private static double[][] zeroFirst(FeatureTable t) {
+    private static double[][] zeroSecond(FeatureTable t) {
         double[][] rows = t.toRows();
         for (double[] r : rows) {
-            r[0] = 0;
+            r[1] = 0;
         }
         return rows;
     }
