@@ -29,8 +29,7 @@ public record Explanation(String sampleId, double intercept, List<Contribution> 
      * One feature's part of the linear predictor.
      *
      * @param feature      the feature name
-     * @param value        the sample's value of the feature (0 if missing under
-     *                     {@link org.gutsignal.transform.MissingFeaturePolicy#FILL_ZERO})
+     * @param value        the sample's value of the (preprocessed) feature
      * @param coefficient  the model coefficient
      * @param contribution {@code coefficient × value}, in log-odds
      */

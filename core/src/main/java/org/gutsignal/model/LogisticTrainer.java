@@ -465,8 +465,33 @@ public final class LogisticTrainer {
         }
         Provenance prov = new Provenance(VERSION, d.sampleCount(), d.checksum(), seed);
         ResponseModel model = ResponseModel.of(d.names, full.betas[index], full.intercepts[index],
-                full.lambdas[index], alpha, prov, prepared.preprocessing()).withInputUnit(c.features().unit());
+                full.lambdas[index], alpha, prov, prepared.preprocessing()).withInputUnit(c.features().unit())
+                .withTrainingVariances(columnVariances(d.x));
         return new LogisticFit(model, path, cv, index);
+    }
+
+    /**
+     * The sample variance (divisor n − 1, unweighted) of each column of the preprocessed training
+     * table: the mean first, then the sum of squared deviations, each in sample order. What the
+     * model weighs absent features by when scoring ({@link ResponseModel#withTrainingVariances}).
+     */
+    static double[] columnVariances(FeatureTable x) {
+        int n = x.sampleCount();
+        double[] v = new double[x.featureCount()];
+        for (int j = 0; j < v.length; j++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x.get(i, j);
+            }
+            mean /= n;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                double d = x.get(i, j) - mean;
+                ss += d * d;
+            }
+            v[j] = ss / (n - 1);
+        }
+        return v;
     }
 
     /**

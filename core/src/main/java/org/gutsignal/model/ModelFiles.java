@@ -36,12 +36,12 @@ import org.gutsignal.transform.StepKind;
  * <p>Format version {@value #FORMAT_VERSION}:
  * <pre>
  * {
- *   "formatVersion" : 3,
+ *   "formatVersion" : 4,
  *   "type" : "gutsignal.ResponseModel",
  *   "intercept" : -0.41,
  *   "lambda" : 0.0123,
  *   "alpha" : 1.0,
- *   "features" : [ { "name" : "HMBPP", "coefficient" : 0.87 }, … ],
+ *   "features" : [ { "name" : "HMBPP", "coefficient" : 0.87, "trainingVariance" : 1.0 }, … ],
  *   "provenance" : { "libraryVersion" : "0.1.0", "trainingSamples" : 800,
  *                    "trainingChecksum" : "sha256:…", "seed" : 42 },
  *   "inputUnit" : "CPM",
@@ -55,6 +55,10 @@ import org.gutsignal.transform.StepKind;
  * {@code preprocessing} (such a model reads its features as given); versions 1 and 2 had no
  * {@code inputUnit} (such a model's {@linkplain ResponseModel#inputUnit() input unit} is unknown:
  * it scores as it did, and {@link ResponseModel#unitCheck} says the unit is not checked).
+ * {@code trainingVariance} is the variance of each preprocessed feature over the training samples
+ * ({@link ResponseModel#trainingVariances()}), {@code null} for every feature if the model does not
+ * know them; versions 1 to 3 had no {@code trainingVariance} (such a model scores as it did but cannot
+ * weigh absent features, so {@link ResponseModel#scoreWithCoverage} refuses to fill them).
  * Numbers are written as Java's shortest round-trip decimal ({@link Double#toString(double)}),
  * so reading a file gives back the same doubles bit for bit. Nothing time-dependent is stored:
  * the same model always gives the same bytes. The missing-feature policy is not stored (a read
@@ -66,7 +70,7 @@ import org.gutsignal.transform.StepKind;
 public final class ModelFiles {
 
     /** The format version this library writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     static final String TYPE = "gutsignal.ResponseModel";
 
@@ -99,11 +103,18 @@ public final class ModelFiles {
             g.writeArrayFieldStart("features");
             List<String> names = model.featureNames();
             double[] beta = model.coefficients();
+            double[] variances = model.trainingVariances().orElse(null);
             for (int j = 0; j < beta.length; j++) {
                 g.writeStartObject();
                 g.writeStringField("name", names.get(j));
                 g.writeFieldName("coefficient");
                 g.writeNumber(Double.toString(beta[j]));
+                g.writeFieldName("trainingVariance");
+                if (variances == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(Double.toString(variances[j]));
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -194,6 +205,7 @@ public final class ModelFiles {
         }
         List<String> names = new ArrayList<>(features.size());
         double[] beta = new double[features.size()];
+        double[] variances = v >= 4 && beta.length > 0 ? new double[beta.length] : null;
         for (int j = 0; j < beta.length; j++) {
             JsonNode f = features.get(j);
             String at = "features[" + j + "].";
@@ -202,6 +214,9 @@ public final class ModelFiles {
             }
             names.add(text(f, "name", src, at));
             beta[j] = number(f, "coefficient", src, at);
+            if (v >= 4) {
+                variances = variance(f, j, variances, src);
+            }
         }
         JsonNode prov = field(root, "provenance", src, "");
         if (!prov.isObject()) {
@@ -224,7 +239,8 @@ public final class ModelFiles {
                     ? ResponseModel.of(names, beta, intercept, lambda, alpha, provenance,
                             preprocessing(field(root, "preprocessing", src, ""), src))
                     : ResponseModel.of(names, beta, intercept, lambda, alpha, provenance);
-            return inputUnit == null ? model : model.withInputUnit(inputUnit);
+            model = inputUnit == null ? model : model.withInputUnit(inputUnit);
+            return variances == null ? model : model.withTrainingVariances(variances);
         } catch (IllegalArgumentException e) {
             // no single place in the text: the parts disagree with each other
             throw new ModelFormatException(src.name, 0, 0, "inconsistent model: " + e.getMessage(), e);
@@ -329,6 +345,30 @@ public final class ModelFiles {
             }
         }
         return FittedPreprocessing.of(inputs, fitted);
+    }
+
+    /**
+     * Reads {@code features[j].trainingVariance} (format 4) into {@code variances[j]}: a finite number
+     * ≥ 0 for every feature, or null for every feature (unknown; returns null from the first).
+     */
+    private static double[] variance(JsonNode feature, int j, double[] variances, Source file)
+            throws ModelFormatException {
+        String key = "features[" + j + "].trainingVariance";
+        JsonNode n = feature.get("trainingVariance");
+        if (n == null) {
+            throw file.error(key, "missing field '" + key + "'", null);
+        }
+        if (n.isNull() && (j == 0 || variances == null)) {
+            return null;
+        }
+        if (j > 0 && variances == null) {
+            throw bad(file, key, "null, as for features[0]", n);
+        }
+        if (!n.isNumber() || !Double.isFinite(n.doubleValue()) || n.doubleValue() < 0) {
+            throw bad(file, key, "a finite number ≥ 0" + (j > 0 ? ", as for features[0]" : " or null"), n);
+        }
+        variances[j] = n.doubleValue();
+        return variances;
     }
 
     /** An AbundanceUnit name, or null for a JSON null (unknown); the field must be present. */

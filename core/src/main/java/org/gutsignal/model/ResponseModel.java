@@ -22,15 +22,27 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * ResponseModel model = LogisticTrainer.withDefaults().withAlpha(0.5).fit(train);
  * double[] p = model.score(validation.features());      // one probability per sample
  * String unit = model.unitCheck(validation.features()).note(); // same unit, converted, unknown or refused
+ * Scores s = model.withMissingFeatures(MissingFeaturePolicy.fillZero(0.2))
+ *         .scoreWithCoverage(validation.features());      // probabilities + coverage
  * Explanation why = model.explain(validation.features(), 0);
  * ModelFiles.write(model, Path.of("model.json"));
  * }</pre>
  *
  * <p>The model holds its feature names (the preprocessing's outputs), coefficients (on the
  * scale of the preprocessed features), intercept, the λ and α it was fitted with, the fitted
- * preprocessing and its {@link Provenance}. Scoring looks raw features up by name, so the table
- * may hold extra features in any order; a missing raw feature is an error unless the model was
- * set to {@link MissingFeaturePolicy#FILL_ZERO}.
+ * preprocessing, its {@link Provenance} and the training variance of each preprocessed feature.
+ * Scoring looks raw features up by name, so the table may hold extra features in any order.
+ *
+ * <p><b>Missing features: no silent path.</b> {@link #score}, {@link #predict} and {@link #explain}
+ * refuse a table that lacks any raw input feature, whatever the policy; the message says how many
+ * and which (the first 10) and what to do. {@link #scoreWithCoverage} applies the model's
+ * {@link MissingFeaturePolicy}: under {@link MissingFeaturePolicy#ERROR} (the default) it refuses
+ * as {@code score} does; under {@link MissingFeaturePolicy#fillZero fillZero(max)} it scores the
+ * absent features as 0 if they carry at most {@code max} of the linear-predictor variance
+ * ({@link Scores.Coverage#absentVarianceShare()}), refuses naming both shares otherwise, and
+ * returns the coverage with the probabilities. A table holding none of the input features is
+ * always refused (every sample would get the same score), and so is filling with a model that
+ * does not know its training variances (model files of format 1 to 3), whose share is unknown.
  *
  * <p><b>Units.</b> The model records the {@link AbundanceUnit} of the raw table it was trained on
  * ({@link #inputUnit()}; {@link LogisticTrainer} sets it), and scoring checks a table's unit
@@ -61,12 +73,14 @@ public final class ResponseModel implements Predictor {
     private final FittedPreprocessing preprocessing;
     /** The unit of the raw training table, or null if unknown. */
     private final AbundanceUnit inputUnit;
+    /** The training variance of each preprocessed model feature, or null if unknown. */
+    private final double[] trainingVariances;
     private final String[] inputNames;
     private final ScoringPlan plan;
 
     private ResponseModel(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance, MissingFeaturePolicy missingPolicy,
-            FittedPreprocessing preprocessing, AbundanceUnit inputUnit) {
+            FittedPreprocessing preprocessing, AbundanceUnit inputUnit, double[] trainingVariances) {
         this.featureList = List.copyOf(featureNames);
         this.featureNames = featureList.toArray(new String[0]);
         this.coefficients = coefficients.clone();
@@ -101,6 +115,19 @@ public final class ResponseModel implements Predictor {
                     + " ordered features");
         }
         this.inputUnit = inputUnit;
+        this.trainingVariances = trainingVariances == null ? null : trainingVariances.clone();
+        if (this.trainingVariances != null) {
+            if (this.trainingVariances.length != this.featureNames.length) {
+                throw new IllegalArgumentException(this.featureNames.length + " features but "
+                        + this.trainingVariances.length + " training variances");
+            }
+            for (int j = 0; j < this.trainingVariances.length; j++) {
+                if (!(this.trainingVariances[j] >= 0) || !Double.isFinite(this.trainingVariances[j])) {
+                    throw new IllegalArgumentException("training variance of '" + this.featureNames[j]
+                            + "' must be finite and ≥ 0 but is " + this.trainingVariances[j]);
+                }
+            }
+        }
         this.inputNames = this.preprocessing.inputFeatures().toArray(new String[0]);
         this.plan = new ScoringPlan(this.preprocessing, this.coefficients, intercept);
     }
@@ -122,7 +149,7 @@ public final class ResponseModel implements Predictor {
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance) {
         return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
-                MissingFeaturePolicy.ERROR, null, null);
+                MissingFeaturePolicy.ERROR, null, null, null);
     }
 
     /**
@@ -137,14 +164,18 @@ public final class ResponseModel implements Predictor {
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance, FittedPreprocessing preprocessing) {
         return new ResponseModel(featureNames, coefficients, intercept, lambda, alpha, provenance,
-                MissingFeaturePolicy.ERROR, Objects.requireNonNull(preprocessing, "preprocessing"), null);
+                MissingFeaturePolicy.ERROR, Objects.requireNonNull(preprocessing, "preprocessing"), null, null);
     }
 
-    /** This model with another missing-feature policy for raw features (not saved in model files). */
+    /**
+     * This model with another missing-feature policy for raw features, which
+     * {@link #scoreWithCoverage} applies ({@link #score} refuses any missing feature whatever the
+     * policy). Not saved in model files.
+     */
     public ResponseModel withMissingFeatures(MissingFeaturePolicy policy) {
-        return policy == missingPolicy ? this
+        return policy.equals(missingPolicy) ? this
                 : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, policy,
-                        preprocessing, inputUnit);
+                        preprocessing, inputUnit, trainingVariances);
     }
 
     /**
@@ -155,7 +186,33 @@ public final class ResponseModel implements Predictor {
         Objects.requireNonNull(unit, "unit");
         return unit == inputUnit ? this
                 : new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, missingPolicy,
-                        preprocessing, unit);
+                        preprocessing, unit, trainingVariances);
+    }
+
+    /**
+     * This model recording the variance of each preprocessed feature {@code z_j} over its training
+     * samples (saved in model files; {@link LogisticTrainer} sets it): what {@link #scoreWithCoverage}
+     * weighs absent features by ({@link Scores.Coverage#absentVarianceShare()}).
+     *
+     * @param variances one per {@linkplain #featureNames() model feature}, in that order, finite and
+     *                  ≥ 0 (copied); the sample variance, divisor n − 1, as {@link LogisticTrainer}
+     *                  computes it
+     * @throws IllegalArgumentException if the length differs from the feature count or a variance
+     *                                  is negative or not finite
+     */
+    public ResponseModel withTrainingVariances(double[] variances) {
+        Objects.requireNonNull(variances, "variances");
+        return new ResponseModel(featureList, coefficients, intercept, lambda, alpha, provenance, missingPolicy,
+                preprocessing, inputUnit, variances);
+    }
+
+    /**
+     * A copy of the training variance of each preprocessed model feature, in
+     * {@link #featureNames()} order, or empty if unknown (a model file of format 1 to 3, or a model
+     * built by {@code of} without {@link #withTrainingVariances}).
+     */
+    public Optional<double[]> trainingVariances() {
+        return Optional.ofNullable(trainingVariances).map(double[]::clone);
     }
 
     /**
@@ -225,7 +282,7 @@ public final class ResponseModel implements Predictor {
         return provenance;
     }
 
-    /** What scoring does with features the table lacks. */
+    /** What {@link #scoreWithCoverage} does with features the table lacks. */
     public MissingFeaturePolicy missingFeaturePolicy() {
         return missingPolicy;
     }
@@ -250,8 +307,9 @@ public final class ResponseModel implements Predictor {
      *
      * @throws IllegalArgumentException if the table's unit is refused ({@link UnitCheck.Outcome#REFUSED};
      *                                  the message names both units and what to do), the table lacks
-     *                                  input features and the policy is {@link MissingFeaturePolicy#ERROR}
-     *                                  (all missing names are listed), or the preprocessing gives a
+     *                                  any input feature, whatever the policy (the message gives the
+     *                                  count, the first 10 names and what to do: to score them as 0,
+     *                                  use {@link #scoreWithCoverage}), or the preprocessing gives a
      *                                  non-finite value
      */
     public double[] score(FeatureTable table) {
@@ -260,7 +318,11 @@ public final class ResponseModel implements Predictor {
         return out;
     }
 
-    /** Scores a cohort's feature table; the {@link Predictor} view of the model. */
+    /**
+     * Scores a cohort's feature table; the {@link Predictor} view of the model.
+     *
+     * @throws IllegalArgumentException as {@link #score(FeatureTable)}
+     */
     @Override
     public double[] predict(Cohort cohort) {
         return score(cohort.features());
@@ -287,11 +349,109 @@ public final class ResponseModel implements Predictor {
                     + " samples");
         }
         FeatureTable inModelUnit = convertsUnit(table) ? converted(table) : table;
-        checkFeatures(inModelUnit);
+        refuseMissing(table);
         plan.linearPredictors(inModelUnit, out);
         for (int i = 0; i < n; i++) {
             out[i] = sigmoid(out[i]);
         }
+    }
+
+    /**
+     * The probability of response of every sample in {@code table}, with the table's
+     * {@linkplain Scores.Coverage coverage}, under the model's {@link MissingFeaturePolicy}:
+     * <ul>
+     * <li>the table holds every raw input feature: scored as {@link #score(FeatureTable)} scores
+     * it (the same numbers), with an absent-variance share of 0;</li>
+     * <li>it lacks some and the policy is {@link MissingFeaturePolicy#fillZero fillZero(max)}: the
+     * absent features are scored as 0 if their {@linkplain Scores.Coverage#absentVarianceShare()
+     * share of the linear-predictor variance} is at most {@code max};</li>
+     * <li>otherwise it is refused.</li>
+     * </ul>
+     * Allocates the result and, for the coverage, one pass over the present input features.
+     *
+     * @throws IllegalArgumentException if the table's unit is refused; if the table holds none of the
+     *                                  input features (always); if it lacks some and the policy is
+     *                                  {@link MissingFeaturePolicy#ERROR}, the model does not know its
+     *                                  training variances, or the absent features carry more than the
+     *                                  policy's maximum (the message gives the count, the first 10
+     *                                  names and, for the last, both shares); or if the preprocessing
+     *                                  gives a non-finite value
+     */
+    public Scores scoreWithCoverage(FeatureTable table) {
+        UnitCheck unit = unitCheck(table);
+        if (unit.outcome() == UnitCheck.Outcome.REFUSED) {
+            throw new IllegalArgumentException(unit.note());
+        }
+        List<String> present = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (String name : inputNames) {
+            (table.indexOfFeature(name) < 0 ? absent : present).add(name);
+        }
+        double share = 0;
+        if (!absent.isEmpty()) {
+            refuseAllMissing(table, absent);
+            String lacks = lacks(absent);
+            if (!missingPolicy.fillsZero()) {
+                throw new IllegalArgumentException(lacks + ERROR_ADVICE);
+            }
+            if (trainingVariances == null) {
+                throw new IllegalArgumentException(lacks + "; the model does not record its features' training"
+                        + " variances (a model file of format 1 to 3, or a model built by ResponseModel.of without"
+                        + " withTrainingVariances), so the share of its linear-predictor variance they carry is"
+                        + " unknown and they are not filled: give them, or state the variances with"
+                        + " withTrainingVariances");
+            }
+            share = absentVarianceShare(table);
+            if (share > missingPolicy.maxAbsentShare()) {
+                throw new IllegalArgumentException(lacks + "; they carry " + MissingFeaturePolicy.formatShare(share)
+                        + " of the model's linear-predictor variance, more than the policy's maximum of "
+                        + MissingFeaturePolicy.formatShare(missingPolicy.maxAbsentShare())
+                        + ": give them, or allow more with withMissingFeatures(MissingFeaturePolicy.fillZero(…))");
+            }
+        }
+        int n = table.sampleCount();
+        double[] p = new double[n];
+        plan.linearPredictors(convertsUnit(table) ? converted(table) : table, p);
+        for (int i = 0; i < n; i++) {
+            p[i] = sigmoid(p[i]);
+        }
+        int[] cols = new int[present.size()];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = table.indexOfFeature(present.get(k));
+        }
+        int zeroTotals = 0;
+        List<String> zeroIds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double total = 0;
+            for (int col : cols) {
+                total += table.get(i, col);
+            }
+            if (total == 0) {
+                zeroTotals++;
+                if (zeroIds.size() < Scores.LISTED) {
+                    zeroIds.add(table.sampleIds().get(i));
+                }
+            }
+        }
+        return new Scores(table.sampleIds(), p,
+                new Scores.Coverage(present, absent, share, unit, zeroTotals, zeroIds, missingPolicy));
+    }
+
+    /**
+     * {@code Σ_{j absent} β_j² v_j / Σ_j β_j² v_j} over the model features (0 if the denominator is
+     * 0); see {@link Scores.Coverage}. Needs the training variances.
+     */
+    private double absentVarianceShare(FeatureTable table) {
+        double absent = 0;
+        double total = 0;
+        for (int j = 0; j < featureNames.length; j++) {
+            double part = coefficients[j] * coefficients[j] * trainingVariances[j];
+            total += part;
+            if (table.indexOfFeature(featureNames[j]) < 0) {
+                absent += part;
+            }
+        }
+        return total == 0 ? 0 : Math.min(1, absent / total);
     }
 
     /**
@@ -306,7 +466,7 @@ public final class ResponseModel implements Predictor {
     public Explanation explain(FeatureTable table, int sample) {
         Objects.checkIndex(sample, table.sampleCount());
         boolean convert = convertsUnit(table);
-        checkFeatures(table);
+        refuseMissing(table);
         List<String> inputs = preprocessing.inputFeatures();
         double[] raw = new double[inputs.size()];
         for (int k = 0; k < raw.length; k++) {
@@ -361,18 +521,43 @@ public final class ResponseModel implements Predictor {
         return FeatureTable.ofRowMajor(table.sampleIds(), present, values, inputUnit);
     }
 
-    private void checkFeatures(FeatureTable table) {
-        if (missingPolicy == MissingFeaturePolicy.ERROR) {
-            for (String name : inputNames) { // an array, not the list: no iterator on the scoring path
-                if (table.indexOfFeature(name) < 0) {
-                    List<String> missing = missingFeatures(table);
-                    throw new IllegalArgumentException("the table lacks " + missing.size() + " of the "
-                            + preprocessing.inputFeatures().size() + " model input features: "
-                            + missing.subList(0, Math.min(10, missing.size())) + (missing.size() > 10 ? " …" : "")
-                            + " (use withMissingFeatures(MissingFeaturePolicy.FILL_ZERO) to score them as 0)");
-                }
+    private static final String ERROR_ADVICE = " (give them, or score them as 0 with"
+            + " withMissingFeatures(MissingFeaturePolicy.fillZero(maxShare)).scoreWithCoverage(table), which"
+            + " reports the coverage)";
+
+    /** Refuses a table that lacks any input feature, whatever the policy; allocates nothing if none is missing. */
+    private void refuseMissing(FeatureTable table) {
+        for (String name : inputNames) { // an array, not the list: no iterator on the scoring path
+            if (table.indexOfFeature(name) < 0) {
+                List<String> missing = missingFeatures(table);
+                refuseAllMissing(table, missing);
+                throw new IllegalArgumentException(lacks(missing) + (missingPolicy.fillsZero()
+                        ? "; score, predict and explain never fill missing features: scoreWithCoverage(table) fills"
+                                + " them with 0 under this model's policy " + missingPolicy + " and reports the coverage"
+                        : ERROR_ADVICE));
             }
         }
+    }
+
+    /** Refuses, whatever the policy, a table that holds none of the input features. */
+    private void refuseAllMissing(FeatureTable table, List<String> missing) {
+        if (missing.size() == inputNames.length) {
+            List<String> has = table.featureNames();
+            throw new IllegalArgumentException("the table holds none of the " + inputNames.length
+                    + " model input features " + firstTen(missing) + " (its " + has.size() + " features begin "
+                    + has.subList(0, Math.min(3, has.size())) + "): every sample would get the same score, so it is"
+                    + " not scored whatever the missing-feature policy; check the feature names and the table");
+        }
+    }
+
+    /** "the table lacks 12 of the 15 model input features: [a, …] and 2 more". */
+    private String lacks(List<String> missing) {
+        return "the table lacks " + missing.size() + " of the " + inputNames.length + " model input features: "
+                + firstTen(missing);
+    }
+
+    private static String firstTen(List<String> names) {
+        return names.size() <= 10 ? names.toString() : names.subList(0, 10) + " and " + (names.size() - 10) + " more";
     }
 
     /** The logistic function, evaluated without overflow for any finite or infinite argument. */
@@ -395,8 +580,9 @@ public final class ResponseModel implements Predictor {
                 && Double.doubleToLongBits(intercept) == Double.doubleToLongBits(m.intercept)
                 && Double.doubleToLongBits(lambda) == Double.doubleToLongBits(m.lambda)
                 && Double.doubleToLongBits(alpha) == Double.doubleToLongBits(m.alpha)
-                && provenance.equals(m.provenance) && missingPolicy == m.missingPolicy
-                && preprocessing.equals(m.preprocessing) && inputUnit == m.inputUnit;
+                && provenance.equals(m.provenance) && missingPolicy.equals(m.missingPolicy)
+                && preprocessing.equals(m.preprocessing) && inputUnit == m.inputUnit
+                && Arrays.equals(trainingVariances, m.trainingVariances);
     }
 
     @Override

@@ -118,7 +118,7 @@ final class ScoringPlan {
             for (int k = 0; k < cols.length; k++) {
                 int col = cols[k];
                 if (col < 0) {
-                    continue; // FILL_ZERO policy: contributes β·0
+                    continue; // absent, filled under fillZero by scoreWithCoverage: contributes β·0
                 }
                 double b = beta[k];
                 e0 += b * table.get(i, col);

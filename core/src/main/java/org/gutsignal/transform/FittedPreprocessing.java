@@ -138,11 +138,16 @@ public final class FittedPreprocessing {
     }
 
     /**
-     * Transforms a table under a missing-feature policy.
+     * Transforms a table under a missing-feature policy. Under {@link MissingFeaturePolicy#fillZero}
+     * the absent share is the share of {@link #inputFeatures()} absent, by count (the preprocessing
+     * has no coefficients to weigh them by).
      *
-     * @return the table and the features filled with 0 (empty under ERROR)
-     * @throws IllegalArgumentException under ERROR if input features are missing (the message lists
-     *                                  up to 10 and the count), or if a transform gives a non-finite value
+     * @return the table and the features filled with 0 (empty if none was absent)
+     * @throws IllegalArgumentException if input features are missing and the policy is
+     *                                  {@link MissingFeaturePolicy#ERROR}, all of them are missing, or
+     *                                  their share is above the policy's maximum (the message gives the
+     *                                  count, up to 10 names and both shares), or if a transform gives a
+     *                                  non-finite value
      */
     public Applied apply(FeatureTable table, MissingFeaturePolicy policy) {
         Objects.requireNonNull(policy, "policy");
@@ -155,10 +160,23 @@ public final class FittedPreprocessing {
                 missing.add(inputFeatures.get(j));
             }
         }
-        if (!missing.isEmpty() && policy == MissingFeaturePolicy.ERROR) {
-            throw new IllegalArgumentException("the table lacks " + missing.size() + " of the " + p
-                    + " features the preprocessing was fitted on: " + Transform.firstFew(missing)
-                    + " (use MissingFeaturePolicy.FILL_ZERO to fill them with 0)");
+        if (!missing.isEmpty()) {
+            String lacks = "the table lacks " + missing.size() + " of the " + p
+                    + " features the preprocessing was fitted on: " + Transform.firstFew(missing);
+            double share = missing.size() / (double) p;
+            if (missing.size() == p) {
+                throw new IllegalArgumentException(lacks + "; every sample would be transformed alike, so a table"
+                        + " lacking all of them is refused whatever the policy");
+            }
+            if (!policy.fillsZero()) {
+                throw new IllegalArgumentException(lacks + " (use MissingFeaturePolicy.fillZero(maxShare) to fill"
+                        + " them with 0 if at most that share of the features is absent)");
+            }
+            if (share > policy.maxAbsentShare()) {
+                throw new IllegalArgumentException(lacks + "; that is " + MissingFeaturePolicy.formatShare(share)
+                        + " of the features, more than the policy's maximum of "
+                        + MissingFeaturePolicy.formatShare(policy.maxAbsentShare()));
+            }
         }
         int n = table.sampleCount();
         List<String> out = outputFeatures();

@@ -44,9 +44,15 @@ class GoldenOutputsTest {
     private static final long SEED = 20250101L;
     /**
      * SHA-256 of the QuickStart model's JSON file (the same bytes QuickStart writes to out/quickstart),
-     * model file format 3 (issue 12: the file records {@code "inputUnit" : "CPM"}).
+     * model file format 4 (issue 13: each feature records its {@code "trainingVariance"}).
      */
-    private static final String MODEL_FILE = "8cb68d0380aee7e2f318e0c1a7cd7709e3e6b81be6236c8dcb526981c1c3530f";
+    private static final String MODEL_FILE = "74c9078d73d250fbb546c99c6a84a96642af08a6c245f0291837b00787b96899";
+    /**
+     * SHA-256 of the same model's format-3 file (issue 12: the file records {@code "inputUnit" : "CPM"});
+     * the format-4 file without its {@code trainingVariance} fields and with version 3 must still hash
+     * to it.
+     */
+    private static final String MODEL_FILE_V3 = "8cb68d0380aee7e2f318e0c1a7cd7709e3e6b81be6236c8dcb526981c1c3530f";
     /**
      * SHA-256 of the same model's format-2 file, pinned before issue 11; the format-3 file minus its
      * {@code inputUnit} line and with version 2 must still hash to it.
@@ -172,10 +178,15 @@ class GoldenOutputsTest {
         Path file = tmp.resolve("model.json");
         ModelFiles.write(fit.model(), file);
         assertEquals(MODEL_FILE, new Digest().add(Files.readAllBytes(file)).hex());
-        // format 3 adds the input unit and nothing else: without that line and at version 2 the
-        // bytes are those pinned before issue 11, and the file reads back as the fitted model
+        // format 4 adds the training variances and nothing else: without them and at version 3 the
+        // bytes are those pinned in issue 12; format 3 added the input unit and nothing else: without
+        // that line too and at version 2 the bytes are those pinned before issue 11. The file reads
+        // back as the fitted model.
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        String v2 = text.replace("  \"inputUnit\" : \"CPM\",\n", "")
+        String v3 = text.replaceAll(",\n +\"trainingVariance\" : [^\n]*", "")
+                .replace("\"formatVersion\" : 4,", "\"formatVersion\" : 3,");
+        assertEquals(MODEL_FILE_V3, new Digest().add(v3.getBytes(StandardCharsets.UTF_8)).hex());
+        String v2 = v3.replace("  \"inputUnit\" : \"CPM\",\n", "")
                 .replace("\"formatVersion\" : 3,", "\"formatVersion\" : 2,");
         assertEquals(MODEL_FILE_V2, new Digest().add(v2.getBytes(StandardCharsets.UTF_8)).hex());
         assertEquals(java.util.Optional.of(AbundanceUnit.CPM), fit.model().inputUnit());

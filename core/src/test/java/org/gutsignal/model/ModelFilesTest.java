@@ -69,6 +69,82 @@ class ModelFilesTest {
         }
     }
 
+    /**
+     * The trainer records each preprocessed feature's sample variance (divisor n − 1) over the
+     * training samples. Expected values of the fixture's columns worked out exactly (Python
+     * {@code fractions}): B = 5 + (13 i mod 7) → 4937/1180, C = (i mod 5)/2 → 30/59, D = 100 − i →
+     * 60·61/12 = 305; A = 10^(3 (37 i mod 60)/60) → 46524.033765636814 (Python
+     * {@code statistics.variance}). After a standardisation each is 1.
+     */
+    @Test
+    void theTrainerRecordsTrainingVariancesAndFormat4StoresThem() throws Exception {
+        org.gutsignal.cohort.Cohort c = PreprocessedModelTest.cohort();
+        ResponseModel raw = LogisticTrainer.withDefaults().withFolds(5).fit(c);
+        double[] v = raw.trainingVariances().orElseThrow();
+        assertEquals(46524.033765636814, v[0], 46524 * 1e-13);
+        assertEquals(4937.0 / 1180, v[1], 1e-14);
+        assertEquals(30.0 / 59, v[2], 1e-15);
+        assertEquals(305.0, v[3], 1e-12);
+        ResponseModel standardised = LogisticTrainer.withDefaults().withFolds(5)
+                .withPreprocessing(org.gutsignal.transform.Preprocessing.of(org.gutsignal.transform.Transform.log10(1),
+                        org.gutsignal.transform.Transform.standardize())).fit(c);
+        assertArrayEquals(new double[] {1, 1, 1, 1}, standardised.trainingVariances().orElseThrow(), 1e-14);
+
+        Path f = dir.resolve("m.json");
+        ModelFiles.write(raw, f);
+        String text = Files.readString(f);
+        assertTrue(text.contains("\"name\" : \"D\",\n    \"coefficient\" : " + raw.coefficient("D")
+                + ",\n    \"trainingVariance\" : " + v[3] + "\n  }"), text);
+        assertEquals(raw, ModelFiles.read(f));
+        // the variances are part of the model's identity; a copy is returned
+        ResponseModel unknown = ResponseModel.of(raw.featureNames(), raw.coefficients(), raw.intercept(), raw.lambda(),
+                raw.alpha(), raw.provenance(), raw.preprocessing()).withInputUnit(raw.inputUnit().orElseThrow());
+        assertTrue(!unknown.equals(raw));
+        assertEquals(raw, unknown.withTrainingVariances(v));
+        raw.trainingVariances().orElseThrow()[0] = -1;
+        assertEquals(v[0], raw.trainingVariances().orElseThrow()[0]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> unknown.withTrainingVariances(new double[] {1, 1, -0.5, 1}));
+        assertEquals("training variance of 'C' must be finite and ≥ 0 but is -0.5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> unknown.withTrainingVariances(new double[] {1}));
+        assertEquals("4 features but 1 training variances", e.getMessage());
+
+        // unknown variances are written as null for every feature and read back as unknown
+        ModelFiles.write(unknown, f);
+        String nulls = Files.readString(f);
+        assertEquals(4, nulls.split("\"trainingVariance\" : null", -1).length - 1, nulls);
+        assertEquals(unknown, ModelFiles.read(f));
+        assertEquals(java.util.Optional.empty(), ModelFiles.read(f).trainingVariances());
+    }
+
+    /**
+     * Places counted by hand in the file ModelFiles writes: features[0] on lines 7 to 11, its
+     * {@code trainingVariance} value at line 10, column 26; features[1]'s object opens at line 11,
+     * column 6.
+     */
+    @Test
+    void badTrainingVariancesAreLocated() throws Exception {
+        ResponseModel m = ResponseModel.of(List.of("a", "b"), new double[] {1, 2}, 0, 0, 1,
+                new Provenance("v", 1, "sha256:x", 1)).withTrainingVariances(new double[] {0.25, 4});
+        Path f = dir.resolve("m.json");
+        ModelFiles.write(m, f);
+        String good = Files.readString(f);
+        assertTrue(good.contains("  \"features\" : [ {\n    \"name\" : \"a\",\n    \"coefficient\" : 1.0,\n"
+                + "    \"trainingVariance\" : 0.25\n  }, {\n"), good);
+        assertProblem(good.replace(" 0.25\n", " -0.25\n"), 10, 26,
+                "field 'features[0].trainingVariance': expected a finite number ≥ 0 or null but found -0.25");
+        assertProblem(good.replace(" 4.0\n", " null\n"), 14, 26,
+                "field 'features[1].trainingVariance': expected a finite number ≥ 0, as for features[0] but found null");
+        assertProblem(good.replace(" 0.25\n", " null\n"), 14, 26,
+                "field 'features[1].trainingVariance': expected null, as for features[0] but found 4.0");
+        assertProblem(good.replace(",\n    \"trainingVariance\" : 4.0", ""), 11, 6,
+                "missing field 'features[1].trainingVariance'");
+        // a format-3 file has no such field: the variances are unknown
+        Files.writeString(f, good.replace("\"formatVersion\" : 4", "\"formatVersion\" : 3")
+                .replaceAll(",\n +\"trainingVariance\" : [^\n]*", ""));
+        assertEquals(java.util.Optional.empty(), ModelFiles.read(f).trainingVariances());
+    }
+
     @Test
     void malformedJsonReportsLineAndColumn() throws IOException {
         Path f = dir.resolve("bad.json");
@@ -88,8 +164,8 @@ class ModelFilesTest {
     @Test
     void missingFieldsWrongTypesAndNewerVersionsAreRejected() throws Exception {
         String good = Files.readString(resource("saved-v1.json"));
-        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 4"), 2, 21,
-                "format version 4 is newer than the newest this library reads (3); upgrade gutsignal to read it");
+        assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 5"), 2, 21,
+                "format version 5 is newer than the newest this library reads (4); upgrade gutsignal to read it");
         assertProblem(good.replace("\"lambda\" :", "\"lambdaX\" :"), 1, 1, "missing field 'lambda'");
         assertProblem(good.replace("\"coefficient\" : 0.0\n", "\"coefficient\" : \"abc\"\n"), 21, 21,
                 "field 'features[4].coefficient': expected a finite number but found \"abc\"");

@@ -76,25 +76,34 @@ class PreprocessedModelTest {
     @Test
     void linearPreprocessingIsFoldedAndMissingRawFeaturesFollowThePolicy() {
         Cohort c = cohort();
+        // a small λ, so that every feature has a coefficient (A, the signal, carries nearly all the variance)
         ResponseModel model = LogisticTrainer.withDefaults().withPreprocessing(Preprocessing.of(Transform.standardize()))
-                .withFolds(5).fit(c);
+                .withLambdas(new double[] {0.001}).fit(c);
         ResponseModel plain = ResponseModel.of(model.featureNames(), model.coefficients(), model.intercept(),
                 model.lambda(), model.alpha(), model.provenance());
         assertArrayEquals(plain.score(model.preprocessing().apply(c.features())), model.score(c.features()), 1e-13);
-        FeatureTable lacking = c.features().selectFeatures(List.of("B", "C", "D"));
+        FeatureTable lacking = c.features().selectFeatures(List.of("A", "C", "D"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.score(lacking));
-        assertEquals("the table lacks 1 of the 4 model input features: [A] (use withMissingFeatures("
-                + "MissingFeaturePolicy.FILL_ZERO) to score them as 0)", e.getMessage());
-        double[] filled = model.withMissingFeatures(MissingFeaturePolicy.FILL_ZERO).score(lacking);
-        FeatureTable zeroA = FeatureTable.of(lacking.sampleIds(), List.of("A", "B", "C", "D"), zeroFirst(c.features()),
+        assertEquals("the table lacks 1 of the 4 model input features: [B] (give them, or score them as 0 with"
+                + " withMissingFeatures(MissingFeaturePolicy.fillZero(maxShare)).scoreWithCoverage(table), which"
+                + " reports the coverage)", e.getMessage());
+        // after the standardisation every training variance is 1, so B carries β_B² / Σ β_j²
+        double[] beta = model.coefficients();
+        double share = beta[1] * beta[1] / (beta[0] * beta[0] + beta[1] * beta[1] + beta[2] * beta[2] + beta[3] * beta[3]);
+        assertTrue(share > 0 && share < 0.1, "share " + share);
+        Scores scores = model.withMissingFeatures(MissingFeaturePolicy.fillZero(0.1)).scoreWithCoverage(lacking);
+        assertEquals(share, scores.coverage().absentVarianceShare(), 1e-14);
+        assertEquals(List.of("B"), scores.coverage().absentFeatures());
+        double[] filled = scores.probabilities();
+        FeatureTable zeroB = FeatureTable.of(lacking.sampleIds(), List.of("A", "B", "C", "D"), zeroSecond(c.features()),
                 AbundanceUnit.CPM);
-        assertArrayEquals(model.score(zeroA), filled, 1e-15);
+        assertArrayEquals(model.score(zeroB), filled, 1e-15);
     }
 
-    private static double[][] zeroFirst(FeatureTable t) {
+    private static double[][] zeroSecond(FeatureTable t) {
         double[][] rows = t.toRows();
         for (double[] r : rows) {
-            r[0] = 0;
+            r[1] = 0;
         }
         return rows;
     }
@@ -107,9 +116,29 @@ class PreprocessedModelTest {
      */
     @Test
     void savedVersion2ModelStillReadsAndScoresIdentically() throws Exception {
-        Path model = Path.of(PreprocessedModelTest.class.getResource("/model/saved-v2.json").toURI());
-        Path scores = Path.of(PreprocessedModelTest.class.getResource("/model/saved-v2.scores.csv").toURI());
-        ResponseModel m = ModelFiles.read(model);
+        ResponseModel m = ModelFiles.read(resource("saved-v2.json"));
+        assertEquals(java.util.Optional.empty(), m.inputUnit());
+        assertScoresAsSaved(m);
+    }
+
+    /**
+     * The same model at format version 3: saved-v2.json with {@code "inputUnit" : "CPM"} on the line
+     * before {@code preprocessing} and version 3 (the format-3 writer of commit 4164e72 wrote this
+     * model to exactly these bytes). It reads with its unit and scores the CPM table bit-identically.
+     */
+    @Test
+    void savedVersion3ModelStillReadsAndScoresIdentically() throws Exception {
+        ResponseModel m = ModelFiles.read(resource("saved-v3.json"));
+        assertEquals(java.util.Optional.of(AbundanceUnit.CPM), m.inputUnit());
+        assertScoresAsSaved(m);
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(PreprocessedModelTest.class.getResource("/model/" + name).toURI());
+    }
+
+    private static void assertScoresAsSaved(ResponseModel m) throws Exception {
+        Path scores = resource("saved-v2.scores.csv");
         List<String> lines = Files.readAllLines(scores);
         List<String> ids = new java.util.ArrayList<>();
         double[][] rows = new double[lines.size() - 1][];

@@ -32,14 +32,19 @@ class ResponseModelTest {
     }
 
     @Test
-    void missingFeaturesFailListingThemOrScoreAsZero() {
+    void missingFeaturesFailListingThemOrScoreAsZeroWithCoverage() {
         FeatureTable partial = TABLE.selectFeatures(List.of("LPS"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MODEL.score(partial));
-        assertEquals("the table lacks 2 of the 3 model input features: [HMBPP, TMA] (use withMissingFeatures("
-                + "MissingFeaturePolicy.FILL_ZERO) to score them as 0)", e.getMessage());
-        ResponseModel zero = MODEL.withMissingFeatures(MissingFeaturePolicy.FILL_ZERO);
+        assertEquals("the table lacks 2 of the 3 model input features: [HMBPP, TMA] (give them, or score them as 0"
+                + " with withMissingFeatures(MissingFeaturePolicy.fillZero(maxShare)).scoreWithCoverage(table), which"
+                + " reports the coverage)", e.getMessage());
+        // β² Var = 0.25·1, 4·1, 0.0625·1: HMBPP and TMA carry 0.3125 / 4.3125 = 5/69 = 0.0725
+        ResponseModel zero = MODEL.withTrainingVariances(new double[] {1, 1, 1})
+                .withMissingFeatures(MissingFeaturePolicy.fillZero(0.08));
         assertEquals(List.of("HMBPP", "TMA"), zero.missingFeatures(partial));
-        assertArrayEquals(new double[] {ResponseModel.sigmoid(-2), ResponseModel.sigmoid(-3)}, zero.score(partial), 0);
+        Scores s = zero.scoreWithCoverage(partial);
+        assertArrayEquals(new double[] {ResponseModel.sigmoid(-2), ResponseModel.sigmoid(-3)}, s.probabilities(), 0);
+        assertEquals(5.0 / 69, s.coverage().absentVarianceShare(), 1e-16);
     }
 
     @Test

@@ -192,12 +192,12 @@ class ScoringUnitsTest {
     }
 
     @Test
-    void formatThreeRecordsTheUnitAndRoundTripsExactly() throws Exception {
+    void theFileRecordsTheUnitAndRoundTripsExactly() throws Exception {
         ResponseModel model = fit(PREPROCESSINGS.get(2), cohort(PERCENT));
         Path f = dir.resolve("model.json");
         ModelFiles.write(model, f);
         String text = Files.readString(f);
-        assertTrue(text.contains("\"formatVersion\" : 3,"), text);
+        assertTrue(text.contains("\"formatVersion\" : 4,"), text);
         assertTrue(text.contains("\n  \"inputUnit\" : \"PERCENT\",\n  \"preprocessing\" : {"), text);
         ResponseModel back = ModelFiles.read(f);
         assertEquals(model, back);
@@ -220,9 +220,9 @@ class ScoringUnitsTest {
         assertTrue(model.toString().endsWith(", inputUnit=PERCENT]"), model.toString());
     }
 
-    /** Places counted by hand in the format-3 file ModelFiles writes (2-space indent, {@code "key" : value}). */
+    /** Places counted by hand in the file ModelFiles writes (2-space indent, {@code "key" : value}). */
     @Test
-    void badOrMissingUnitsInFormatThreeFilesAreLocated() throws Exception {
+    void badOrMissingUnitsInModelFilesAreLocated() throws Exception {
         ResponseModel model = ResponseModel.of(List.of("HMBPP"), new double[] {0.5}, -1, 0.1, 1,
                 new Provenance("v", 10, "sha256:x", 3)).withInputUnit(CPM);
         Path f = dir.resolve("model.json");
@@ -237,7 +237,8 @@ class ScoringUnitsTest {
                 + " found 6");
         assertProblem(f, good.replace("  \"inputUnit\" : \"CPM\",\n", ""), 1, 1, "missing field 'inputUnit'");
         // a format-2 file has no such field: the unit is unknown
-        String v2 = good.replace("\"formatVersion\" : 3", "\"formatVersion\" : 2");
+        String v2 = good.replace("\"formatVersion\" : 4", "\"formatVersion\" : 2")
+                .replace(",\n    \"trainingVariance\" : null", "");
         Files.writeString(f, v2.replace("  \"inputUnit\" : \"CPM\",\n", ""));
         assertEquals(Optional.empty(), ModelFiles.read(f).inputUnit());
     }

@@ -67,7 +67,8 @@ class FittedPreprocessingTest {
         FeatureTable lacking = TransformReferenceTest.test().selectFeatures(List.of("f1", "f3", "f4"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fitted.apply(lacking));
         assertEquals("the table lacks 2 of the 5 features the preprocessing was fitted on: [f2, f5]"
-                + " (use MissingFeaturePolicy.FILL_ZERO to fill them with 0)", e.getMessage());
+                + " (use MissingFeaturePolicy.fillZero(maxShare) to fill them with 0 if at most that share of the"
+                + " features is absent)", e.getMessage());
     }
 
     @Test
@@ -86,15 +87,23 @@ class FittedPreprocessingTest {
                 .fit(FeatureTable.of(List.of("a", "b", "c"), names, rows, AbundanceUnit.COUNTS));
         FeatureTable none = FeatureTable.of(List.of("x"), List.of("other"), new double[][] {{1}}, AbundanceUnit.COUNTS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fitted.apply(none));
-        assertTrue(e.getMessage().startsWith("the table lacks 12 of the 12 features the preprocessing was fitted on:"
-                + " [g0, g1, g2, g3, g4, g5, g6, g7, g8, g9] and 2 more"), e.getMessage());
+        assertEquals("the table lacks 12 of the 12 features the preprocessing was fitted on:"
+                + " [g0, g1, g2, g3, g4, g5, g6, g7, g8, g9] and 2 more; every sample would be transformed alike,"
+                + " so a table lacking all of them is refused whatever the policy", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> fitted.apply(none, MissingFeaturePolicy.fillZero(0.99)));
+        assertTrue(e.getMessage().endsWith("refused whatever the policy"), e.getMessage());
     }
 
     @Test
     void fillZeroFillsAndReports() {
         FittedPreprocessing fitted = Preprocessing.of(Transform.log10(1e-5)).fit(TransformReferenceTest.train());
         FeatureTable lacking = TransformReferenceTest.test().selectFeatures(List.of("f1", "f3", "f4"));
-        FittedPreprocessing.Applied applied = fitted.apply(lacking, MissingFeaturePolicy.FILL_ZERO);
+        // 2 of 5 absent: a share of 0.4 by count
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fitted.apply(lacking, MissingFeaturePolicy.fillZero(0.39)));
+        assertEquals("the table lacks 2 of the 5 features the preprocessing was fitted on: [f2, f5]; that is 0.4 of"
+                + " the features, more than the policy's maximum of 0.39", e.getMessage());
+        FittedPreprocessing.Applied applied = fitted.apply(lacking, MissingFeaturePolicy.fillZero(0.4));
         assertEquals(List.of("f2", "f5"), applied.filledFeatures());
         assertEquals(TransformReferenceTest.F, applied.table().featureNames());
         // log10(0 + 1e-5) = -5 for the filled features

@@ -9,6 +9,7 @@ import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.model.Explanation;
 import org.gutsignal.model.ModelFiles;
 import org.gutsignal.model.ResponseModel;
+import org.gutsignal.model.Scores;
 import org.gutsignal.profile.MoleculeCatalog;
 import org.gutsignal.profile.MoleculeCoverage;
 import org.gutsignal.profile.SignallingProfile;
@@ -30,8 +31,10 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * (CPM), writes it to {@code out/humann-import/model.json} and reads it back.</li>
  * <li>Renormalises the HUMAnN KO table to CPM as {@code humann_renorm_table --units cpm} does
  * (each sample's community rows, UNMAPPED and UNGROUPED included, sum to 10⁶), profiles it,
- * scores the three samples with the model read from disk ({@link MissingFeaturePolicy#FILL_ZERO}:
- * a molecule column the table lacks would count as 0, and is listed), once as profiled and once
+ * scores the three samples with the model read from disk ({@link MissingFeaturePolicy#fillZero
+ * fillZero(0.2)} and {@code scoreWithCoverage}: a molecule column the table lacks would count as 0 if
+ * it carried at most 0.2 of the model's linear-predictor variance, and the coverage is printed), once
+ * as profiled and once
  * with molecules none of whose markers are in the table set to the training cohort's median
  * (at 0 they would lie far outside the training data), and explains the first sample's score.</li>
  * </ol>
@@ -89,7 +92,7 @@ public final class HumannImport {
         ResponseModel model = FunctionVersusSpecies.moleculeTrainer().fit(SyntheticData.load(synthetic).molecules());
         Path file = outDir.resolve("model.json");
         ModelFiles.write(model, file);
-        ResponseModel reread = ModelFiles.read(file).withMissingFeatures(MissingFeaturePolicy.FILL_ZERO);
+        ResponseModel reread = ModelFiles.read(file).withMissingFeatures(MissingFeaturePolicy.fillZero(0.2));
         out.printf("%nTrained on the synthetic cohort (%d samples, λ = %.4g), written to %s and read back: %s%n",
                 model.provenance().trainingSamples(), model.lambda(), file,
                 reread.withMissingFeatures(MissingFeaturePolicy.ERROR).equals(model) ? "identical" : "DIFFERENT");
@@ -101,12 +104,19 @@ public final class HumannImport {
 
         SignallingProfile cpm = profiler.profileGenes(toCpm(formats.resolve("humann_ko_rpk.tsv")));
         FeatureTable capacities = cpm.capacities();
-        List<String> missing = reread.missingFeatures(capacities);
+        Scores scored = reread.scoreWithCoverage(capacities);
+        Scores.Coverage coverage = scored.coverage();
         out.printf("%nScoring the HUMAnN samples (KO table renormalised to CPM, as the training capacities)%n");
-        out.printf("  model inputs missing from the table (filled with 0): %s%n", missing.isEmpty() ? "none" : missing);
+        out.printf("  model inputs present: %d of %d; missing (filled with 0): %s, carrying %s of the model's"
+                + " linear-predictor variance%n", coverage.presentFeatures().size(),
+                coverage.presentFeatures().size() + coverage.absentFeatures().size(),
+                coverage.absentFeatures().isEmpty() ? "none" : coverage.absentFeatures(),
+                coverage.absentVarianceShare());
+        out.printf("  unit: %s%n  samples with a zero total over the model's inputs: %d %s%n",
+                coverage.unitCheck().note(), coverage.zeroTotalSamples(), coverage.zeroTotalSampleIds());
         out.printf("  molecules with no marker in the table (capacity 0 in every sample): %s%n",
                 cpm.absentMolecules().isEmpty() ? "none" : cpm.absentMolecules());
-        double[] scores = reread.score(capacities);
+        double[] scores = scored.probabilities();
         FeatureTable imputed = withTrainingMedians(capacities, cpm.absentMolecules(), trainingCapacities);
         double[] neutral = reread.score(imputed);
         out.printf("  %-20s %16s %20s   %s%n", "sample", "P (absent = 0)", "P (absent = median)", "capacities (CPM)");

@@ -57,6 +57,10 @@ class HumannImportTest {
             eta += c.contribution();
         }
         assertEquals(r.neutral()[0], 1 / (1 + Math.exp(-eta)), 1e-12);
-        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("read back: identical"));
+        String printed = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("read back: identical"), printed);
+        // every molecule column is in the profiled table (absent molecules as 0 columns): nothing filled
+        assertTrue(printed.contains("; missing (filled with 0): none, carrying 0.0 of the model's linear-predictor"
+                + " variance\n  unit: the table is in CPM, the unit the model was trained on\n"), printed);
     }
 }

@@ -35,10 +35,11 @@ class QuickStartTest {
         for (String csv : new String[] {"coefficients.csv", "cv_scores.csv", "validation_scores.csv"}) {
             assertTrue(Files.readAllLines(out.resolve(csv)).size() > 6, csv);
         }
-        // model file format 3 since issue 12, which added "inputUnit" : "CPM" and changed nothing else (core's
-        // GoldenOutputsTest holds the same hash and checks the rest against the bytes pinned before issue 11)
+        // model file format 4 since issue 13, which added each feature's "trainingVariance" and changed nothing
+        // else (core's GoldenOutputsTest holds the same hash and checks the rest against the format-3 bytes of
+        // issue 12 and the format-2 bytes pinned before issue 11)
         byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(out.resolve("model.json")));
-        assertEquals("8cb68d0380aee7e2f318e0c1a7cd7709e3e6b81be6236c8dcb526981c1c3530f",
+        assertEquals("74c9078d73d250fbb546c99c6a84a96642af08a6c245f0291837b00787b96899",
                 java.util.HexFormat.of().formatHex(sha));
         // the generator's truth: HMBPP and TMA raise, LPS and bile acids lower the odds of response
         ResponseModel model = ModelFiles.read(out.resolve("model.json"));
