@@ -28,6 +28,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * 21:1389); they match pROC 1.18 {@code ci.auc(method="delong")} and
  * {@code roc.test(method="delong", paired=TRUE)}.
  *
+ * <p><b>Degenerate scores.</b> When every score is the same (for example a fitted model that
+ * selected no feature and scores every sample with its intercept), the AUROC is 0.5 by the tie
+ * rule but says nothing about the samples: {@link #isDegenerate()} is true, {@link #delongVariance()}
+ * and both bounds of {@link #ci95()} and {@link #bootstrapCi} are NaN (DeLong's formula would give
+ * a variance of 0 and the meaningless zero-width interval [0.5, 0.5]), and {@link #toString()}
+ * says {@code "degenerate (constant scores)"}.
+ *
  * <p>Instances are immutable and thread-safe (they keep private copies of the inputs).
  */
 public final class Auroc {
@@ -39,6 +46,7 @@ public final class Auroc {
     private final int positives;
     private final double value;
     private final double delongVariance;
+    private final boolean degenerate;
 
     private Auroc(double[] scores, int[] labels, int positives) {
         this.scores = scores;
@@ -46,8 +54,12 @@ public final class Auroc {
         this.positives = positives;
         Placements p = Placements.of(scores, labels, positives);
         this.value = p.auc;
-        this.delongVariance = p.variance();
+        this.degenerate = Arrays.stream(scores).allMatch(s -> s == scores[0]);
+        this.delongVariance = degenerate ? Double.NaN : p.variance();
     }
+
+    /** What {@link #toString()} and the reports say for an AUROC of constant scores. */
+    public static final String DEGENERATE = "degenerate (constant scores)";
 
     /**
      * Computes the AUROC of {@code scores} against {@code labels}.
@@ -80,8 +92,18 @@ public final class Auroc {
     }
 
     /**
+     * Whether every score is the same, so that the AUROC (0.5) carries no information about the
+     * samples; see the class comment.
+     *
+     * @return true for constant scores
+     */
+    public boolean isDegenerate() {
+        return degenerate;
+    }
+
+    /**
      * DeLong's variance estimate {@code S10/n₊ + S01/n₋} (pROC {@code var(roc, method="delong")}).
-     * NaN when a class has a single sample.
+     * NaN when a class has a single sample or the AUROC {@linkplain #isDegenerate() is degenerate}.
      *
      * @return the variance of the AUROC estimate
      */
@@ -92,7 +114,7 @@ public final class Auroc {
     /**
      * The 95% DeLong confidence interval: normal quantiles around the AUROC with DeLong's
      * standard error, clipped to [0, 1] (as pROC {@code ci.auc(method="delong")}). Both bounds
-     * are NaN when a class has a single sample.
+     * are NaN when a class has a single sample or the AUROC {@linkplain #isDegenerate() is degenerate}.
      *
      * @return the interval
      */
@@ -111,7 +133,8 @@ public final class Auroc {
      * the bounds are the 2.5% and 97.5% quantiles of the replicate AUROCs (R's type 7).
      * Random numbers come from Commons RNG {@code XO_RO_SHI_RO_128_PP} seeded with
      * {@code seed}, so the same seed gives bit-identical bounds (numerically different from
-     * pROC, which uses R's generator).
+     * pROC, which uses R's generator). Both bounds are NaN when the AUROC
+     * {@linkplain #isDegenerate() is degenerate}.
      *
      * @param replicates number of bootstrap replicates, at least 2 (pROC's default is 2000)
      * @param seed the random seed
@@ -121,6 +144,9 @@ public final class Auroc {
     public ConfidenceInterval bootstrapCi(int replicates, long seed) {
         if (replicates < 2) {
             throw new IllegalArgumentException("replicates must be at least 2 but is " + replicates);
+        }
+        if (degenerate) {
+            return new ConfidenceInterval(Double.NaN, Double.NaN, 0.95);
         }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         int negatives = labels.length - positives;
@@ -193,7 +219,7 @@ public final class Auroc {
 
     @Override
     public String toString() {
-        return "Auroc[" + value + ", n+=" + positives + ", n-=" + negatives() + "]";
+        return "Auroc[" + (degenerate ? DEGENERATE : value) + ", n+=" + positives + ", n-=" + negatives() + "]";
     }
 
     /** Mann-Whitney AUROC from midranks. */

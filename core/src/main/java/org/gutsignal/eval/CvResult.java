@@ -2,13 +2,16 @@ package org.gutsignal.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.model.Predictor;
+import org.gutsignal.model.ResponseModel;
 import org.gutsignal.cohort.Split;
 import org.gutsignal.cohort.Splitters;
 
@@ -20,6 +23,18 @@ import org.gutsignal.cohort.Splitters;
  * are NaN. Summaries over repeats use the mean out-of-fold score per sample, as SIAMCAT's
  * {@code evaluate.predictions} does. Immutable and thread-safe if the predictors are.
  *
+ * <p><b>Across cohorts</b> (grouped CV, {@link Splitters#leaveOneGroupOut()}): the primary result is
+ * the AUROC of each held-out group with its DeLong CI, {@link #aurocByGroup()}, summarised by the
+ * random-effects pool {@link #pooledByGroup()} (with its prediction interval for a new cohort).
+ * {@link #aurocConcatenated()} ranks the scores of all groups together although they come from
+ * fold models with different intercepts; it can fall below every group's AUROC and is no
+ * cross-cohort headline.
+ *
+ * <p><b>Degenerate folds.</b> A fold model that selected no feature scores every test sample the
+ * same: {@link Fold#constantScores()} and, for a {@link ResponseModel}, {@link Fold#interceptOnly()}
+ * flag it, and its AUROC is NaN rather than 0.5. A group's AUROC of constant scores is
+ * {@linkplain Auroc#isDegenerate() degenerate} and left out of the pool with that reason.
+ *
  * @param <P> the fitted predictor type (e.g. {@code ResponseModel})
  */
 public final class CvResult<P extends Predictor> {
@@ -27,11 +42,22 @@ public final class CvResult<P extends Predictor> {
     /**
      * Test metrics of one fold.
      *
-     * @param split  the fold
-     * @param auroc  AUROC on the fold's test samples, NaN if they hold one class only
-     * @param tested number of test samples
+     * @param split          the fold
+     * @param auroc          AUROC on the fold's test samples; NaN if they hold one class only or
+     *                       their scores are constant
+     * @param tested         number of test samples
+     * @param constantScores whether the fold's predictor gave every test sample the same score (its
+     *                       AUROC would be a meaningless 0.5)
+     * @param interceptOnly  whether the fold's predictor is a {@link ResponseModel} whose
+     *                       coefficients are all zero (it selected no feature); false for other
+     *                       predictors. With unpenalised covariates see {@link #interceptOnlyFolds(Set)}.
      */
-    public record Fold(Split split, double auroc, int tested) {
+    public record Fold(Split split, double auroc, int tested, boolean constantScores, boolean interceptOnly) {
+
+        /** @return whether the fold is {@linkplain #constantScores() constant} or {@linkplain #interceptOnly() intercept-only} */
+        public boolean degenerate() {
+            return constantScores || interceptOnly;
+        }
     }
 
     private final List<String> sampleIds;
@@ -50,7 +76,8 @@ public final class CvResult<P extends Predictor> {
         this.predictors = List.copyOf(predictors);
         this.scores = scores;
         List<Fold> f = new ArrayList<>();
-        for (Split s : splits) {
+        for (int fold = 0; fold < splits.size(); fold++) {
+            Split s = splits.get(fold);
             int[] test = s.test();
             double[] sc = new double[test.length];
             int[] y = new int[test.length];
@@ -60,8 +87,10 @@ public final class CvResult<P extends Predictor> {
                 y[k] = labels[test[k]];
                 pos += y[k];
             }
-            double auc = pos == 0 || pos == test.length ? Double.NaN : Auroc.of(sc, y).value();
-            f.add(new Fold(s, auc, test.length));
+            boolean constant = Arrays.stream(sc).allMatch(v -> v == sc[0]);
+            double auc = pos == 0 || pos == test.length || constant ? Double.NaN : Auroc.of(sc, y).value();
+            boolean interceptOnly = predictors.get(fold) instanceof ResponseModel m && selected(m, Set.of()) == 0;
+            f.add(new Fold(s, auc, test.length, constant, interceptOnly));
         }
         this.folds = List.copyOf(f);
     }
@@ -120,12 +149,70 @@ public final class CvResult<P extends Predictor> {
     }
 
     /**
-     * The AUROC (with DeLong CI available) of the mean out-of-fold scores of every tested sample.
+     * The folds whose predictor selected nothing or scored all its test samples alike
+     * ({@link Fold#degenerate()}), in run order.
+     *
+     * @return the degenerate folds (unmodifiable; empty when there are none)
+     */
+    public List<Fold> degenerateFolds() {
+        return folds.stream().filter(Fold::degenerate).toList();
+    }
+
+    /**
+     * The folds whose predictor is a {@link ResponseModel} with no non-zero coefficient outside
+     * {@code unpenalized}: models that selected no penalised feature and rest on the intercept and
+     * the unpenalised covariates (e.g. the names given to {@code LogisticTrainer.withUnpenalized}).
+     * With an empty set this is the folds flagged {@link Fold#interceptOnly()}.
+     *
+     * @param unpenalized names of features fitted without penalty; they do not count as selected
+     * @return those folds, in run order (unmodifiable)
+     */
+    public List<Fold> interceptOnlyFolds(Set<String> unpenalized) {
+        List<Fold> out = new ArrayList<>();
+        for (int k = 0; k < folds.size(); k++) {
+            if (predictors.get(k) instanceof ResponseModel m && selected(m, unpenalized) == 0) {
+                out.add(folds.get(k));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The random-effects (REML) meta-analysis of the per-group AUROCs of {@link #aurocByGroup()}:
+     * the cross-cohort summary, with its 95% CI and the 95% prediction interval for a new cohort.
+     * REML because it is metafor's default and less biased than DerSimonian–Laird with few groups;
+     * {@code pooledByGroup().withMethod(PooledAuroc.Method.DERSIMONIAN_LAIRD)} gives DL. Groups whose
+     * AUROC is degenerate, 0 or 1, or has no DeLong variance are listed in
+     * {@link PooledAuroc#excluded()}.
+     *
+     * @return the pool
+     * @throws IllegalArgumentException if fewer than 2 groups have a usable AUROC
+     */
+    public PooledAuroc pooledByGroup() {
+        return PooledAuroc.of(aurocByGroup());
+    }
+
+    /**
+     * The AUROC (with DeLong CI available) of the mean out-of-fold scores of every tested sample,
+     * ranked together: with k-fold CV of one cohort, the usual cross-validated AUROC. With grouped or
+     * leave-one-group-out CV this concatenates scores of different fold models (different
+     * intercepts and scales) and is <em>not</em> the cross-cohort result: report
+     * {@link #aurocByGroup()} and {@link #pooledByGroup()}.
+     *
+     * @throws IllegalStateException if the tested samples hold one class only
+     */
+    public Auroc aurocConcatenated() {
+        return aurocOf(meanOutOfFold(), null);
+    }
+
+    /**
+     * The same as {@link #aurocConcatenated()}, kept under its old name: the AUROC of all
+     * out-of-fold scores ranked together, not the cross-cohort headline (see the class comment).
      *
      * @throws IllegalStateException if the tested samples hold one class only
      */
     public Auroc auroc() {
-        return aurocOf(meanOutOfFold(), null);
+        return aurocConcatenated();
     }
 
     /** The AUROC of each repeat's out-of-fold scores (pooled over its folds). */
@@ -140,7 +227,9 @@ public final class CvResult<P extends Predictor> {
     /**
      * The AUROC of the mean out-of-fold scores within each group (cohort, site), for groups
      * holding both classes among tested samples; in group-name order. With
-     * {@link Splitters#leaveOneGroupOut()} this is the cross-cohort AUROC of each held-out group.
+     * {@link Splitters#leaveOneGroupOut()} this is the cross-cohort AUROC of each held-out group,
+     * the primary cross-cohort result. A group whose scores are constant gets a
+     * {@linkplain Auroc#isDegenerate() degenerate} AUROC (no CI).
      */
     public Map<String, Auroc> aurocByGroup() {
         double[] mean = meanOutOfFold();
@@ -160,6 +249,7 @@ public final class CvResult<P extends Predictor> {
      * coefficients, e.g. {@code result.selectionFrequency(m -> coefficientsByName(m))}.
      *
      * @return feature → fraction of folds in which its coefficient is non-zero, in first-seen order
+     * @see #selectionFrequency(Collection)
      */
     public Map<String, Double> selectionFrequency(Function<P, Map<String, Double>> coefficients) {
         Map<String, Double> counts = new LinkedHashMap<>();
@@ -170,6 +260,42 @@ public final class CvResult<P extends Predictor> {
         }
         counts.replaceAll((k, v) -> v / predictors.size());
         return counts;
+    }
+
+    /**
+     * How often each feature has a non-zero coefficient among {@code models}, e.g. the folds' models
+     * {@code CvResult.selectionFrequency(cv.predictors())}, ready to show next to a final model's
+     * coefficients ({@code HtmlReport.coefficients(caption, model, catalog, frequency)}).
+     *
+     * @param models one or more fitted models
+     * @return feature → fraction in [0, 1] of models in which its coefficient is non-zero (not
+     *         percent), in first-seen order (a feature absent from a model counts as not selected)
+     * @throws IllegalArgumentException if {@code models} is empty
+     */
+    public static Map<String, Double> selectionFrequency(Collection<? extends ResponseModel> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no models to count selections in");
+        }
+        Map<String, Double> counts = new LinkedHashMap<>();
+        for (ResponseModel m : models) {
+            double[] b = m.coefficients();
+            for (int j = 0; j < b.length; j++) {
+                counts.merge(m.featureNames().get(j), b[j] != 0.0 ? 1.0 : 0.0, Double::sum);
+            }
+        }
+        counts.replaceAll((k, v) -> v / models.size());
+        return counts;
+    }
+
+    private static int selected(ResponseModel m, Set<String> unpenalized) {
+        double[] b = m.coefficients();
+        int count = 0;
+        for (int j = 0; j < b.length; j++) {
+            if (b[j] != 0.0 && !unpenalized.contains(m.featureNames().get(j))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private Map<String, Integer> groupSizes() {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.gutsignal.eval.Auroc;
+import org.gutsignal.eval.ConfidenceInterval;
+import org.gutsignal.eval.PooledAuroc;
 import org.gutsignal.io.AtomicFiles;
 import org.gutsignal.model.ResponseModel;
 import org.gutsignal.profile.MoleculeCatalog;
@@ -23,9 +25,11 @@ import org.gutsignal.profile.MoleculeCatalog;
  * HtmlReport report = HtmlReport.titled("gutsignal: response model");
  * report.paragraph("Leave-one-site-out evaluation on 947 patients.")
  *       .keyValues("Provenance", Map.of("gutsignal", "0.1.0", "seed", 42))
- *       .image("AUROC by site", plots.forest("AUROC by site", cv.aurocByGroup()))
+ *       .image("AUROC by site", plots.forest("AUROC by site", cv.aurocByGroup(), cv.pooledByGroup()))
  *       .aurocs("AUROC by site", "site", cv.aurocByGroup())
- *       .coefficients("Coefficients (log-odds per SD)", model, MoleculeCatalog.builtIn());
+ *       .pooled("Random-effects pool of the sites", cv.pooledByGroup())
+ *       .coefficients("Coefficients (log-odds per SD)", model, MoleculeCatalog.builtIn(),
+ *               CvResult.selectionFrequency(cv.predictors()));
  * report.write(Path.of("out/report.html"));
  * }</pre>
  *
@@ -152,6 +156,42 @@ public final class HtmlReport {
     public HtmlReport coefficients(String caption, ResponseModel model, MoleculeCatalog catalog) {
         return table(caption, List.of("feature", "coefficient", "expected direction"),
                 Tables.coefficients(model, catalog), 4);
+    }
+
+    /**
+     * As {@link #coefficients(String, ResponseModel, MoleculeCatalog)}, with a fourth column
+     * "selected in CV folds": each feature's selection frequency, e.g.
+     * {@code CvResult.selectionFrequency(cv.predictors())}, as a fraction in [0, 1] ({@code NA} for a
+     * feature the map lacks; empty for the intercept).
+     *
+     * @param selectionFrequency feature → fraction of fold models with a non-zero coefficient
+     * @throws NullPointerException if {@code selectionFrequency} is null
+     */
+    public HtmlReport coefficients(String caption, ResponseModel model, MoleculeCatalog catalog,
+            Map<String, Double> selectionFrequency) {
+        Objects.requireNonNull(selectionFrequency, "selectionFrequency");
+        return table(caption, List.of("feature", "coefficient", "expected direction", "selected in CV folds"),
+                Tables.coefficients(model, catalog, selectionFrequency), 4);
+    }
+
+    /**
+     * Appends a table of a random-effects pool of per-group AUROCs ({@code CvResult.pooledByGroup()}):
+     * method, k, pooled AUROC, its 95% CI and prediction interval, τ², I² (fraction), Cochran's Q and
+     * its p-value, and the groups left out of the pool with why; four decimals.
+     *
+     * @param caption shown above the table; empty for none
+     */
+    public HtmlReport pooled(String caption, PooledAuroc pool) {
+        ConfidenceInterval ci = pool.ci95();
+        ConfidenceInterval pi = pool.predictionInterval95();
+        List<Object> row = new ArrayList<>(List.of("random effects (" + pool.method().label() + ")", pool.k(),
+                pool.estimate(), ci.lower(), ci.upper(), pi.lower(), pi.upper(), pool.tau2(), pool.i2(), pool.q(),
+                pool.qPValue()));
+        List<String> excluded = new ArrayList<>();
+        pool.excluded().forEach((g, why) -> excluded.add(g + ": " + why));
+        row.add(String.join("; ", excluded));
+        return table(caption, List.of("pool", "k", "AUROC", "95% CI lower", "95% CI upper", "95% PI lower",
+                "95% PI upper", "\u03c4\u00b2 (logit)", "I\u00b2", "Q", "Q p-value", "not pooled"), List.of(row), 4);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.gutsignal.eval.Auroc;
 import org.gutsignal.eval.Calibration;
 import org.gutsignal.eval.CalibrationCurve;
 import org.gutsignal.eval.ConfidenceInterval;
+import org.gutsignal.eval.PooledAuroc;
 import org.gutsignal.eval.PrecisionRecallCurve;
 import org.gutsignal.eval.RocCurve;
 import org.gutsignal.model.ResponseModel;
@@ -59,7 +60,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *         .write(Path.of("out/calibration.png"));
  * plots.coefficients("Coefficients", "coefficient (log-odds per SD)", model, MoleculeCatalog.builtIn())
  *         .write(Path.of("out/coefficients.png"));
- * plots.forest("AUROC by site", cv.aurocByGroup(), "all sites", cv.auroc()).write(Path.of("out/sites.png"));
+ * plots.forest("AUROC by site", cv.aurocByGroup(), cv.pooledByGroup()).write(Path.of("out/sites.png"));
  * }</pre>
  *
  * <p>Units: probabilities, rates, AUROCs and AUPRCs are fractions in [0, 1] (never percent) and are
@@ -402,6 +403,8 @@ public final class Plots {
      * group with the AUROC (square) and its DeLong 95% CI (whiskers; none where the CI is NaN),
      * and a dashed line at 0.5 (chance). Each row label reads
      * {@code "site1 (n = 218)   0.71 (0.62–0.80)"}, n being the samples the AUROC was computed on.
+     * A {@linkplain Auroc#isDegenerate() degenerate} AUROC (constant scores) gets a row labelled
+     * {@code "site1 (n = 218)   degenerate (constant scores)"} with no square and no interval.
      * Rows appear top to bottom in the map's iteration order; the x axis spans 0–1.
      *
      * @param title  the chart title
@@ -410,35 +413,59 @@ public final class Plots {
      * @throws IllegalArgumentException if {@code groups} is empty
      */
     public Plot forest(String title, Map<String, Auroc> groups) {
-        return render(forestChart(title, groups, null, null));
+        return render(forestChart(title, groups, null, null, null));
     }
 
     /**
-     * As {@link #forest(String, Map)}, with a pooled AUROC (diamond) in the bottom row below a
-     * separator, e.g. {@link org.gutsignal.eval.CvResult#auroc()}.
+     * As {@link #forest(String, Map)}, with the random-effects pool of the groups in the bottom row
+     * below a separator (e.g. {@link org.gutsignal.eval.CvResult#pooledByGroup()}): a diamond
+     * spanning its 95% CI, centred on the pooled AUROC, over a thin line spanning the 95% prediction
+     * interval. The row is labelled {@code "random effects (REML)   0.70 (0.62–0.77), 95% PI
+     * 0.48–0.86"}; when the pool {@linkplain PooledAuroc#excluded() left groups out}, the x axis
+     * title says how many it holds ({@code "pool of 2 of 4 groups"}).
      *
-     * @param pooledName the pooled row's name, e.g. {@code "all sites"}
-     * @param pooled     the pooled AUROC
+     * @param pooled the pool of (some of) {@code groups}
+     * @throws IllegalArgumentException if {@code groups} is empty
+     * @throws NullPointerException     if {@code pooled} is null
+     */
+    public Plot forest(String title, Map<String, Auroc> groups, PooledAuroc pooled) {
+        Objects.requireNonNull(pooled, "pooled");
+        return render(forestChart(title, groups, null, null, pooled));
+    }
+
+    /**
+     * As {@link #forest(String, Map)}, with another AUROC (diamond) in the bottom row below a
+     * separator, e.g. a validation cohort's. (For the cross-cohort summary of the groups use
+     * {@link #forest(String, Map, PooledAuroc)}: the AUROC of concatenated scores,
+     * {@link org.gutsignal.eval.CvResult#aurocConcatenated()}, is not one.)
+     *
+     * @param pooledName the bottom row's name, e.g. {@code "validation"}
+     * @param pooled     its AUROC
      * @throws IllegalArgumentException if {@code groups} is empty or holds {@code pooledName}
      * @throws NullPointerException     if {@code pooledName} or {@code pooled} is null
      */
     public Plot forest(String title, Map<String, Auroc> groups, String pooledName, Auroc pooled) {
         Objects.requireNonNull(pooledName, "pooledName");
         Objects.requireNonNull(pooled, "pooled");
-        return render(forestChart(title, groups, pooledName, pooled));
+        return render(forestChart(title, groups, pooledName, pooled, null));
     }
 
     XYChart forestChart(String title, Map<String, Auroc> groups, String pooledName, Auroc pooled) {
+        return forestChart(title, groups, pooledName, pooled, null);
+    }
+
+    XYChart forestChart(String title, Map<String, Auroc> groups, String pooledName, Auroc pooled, PooledAuroc meta) {
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("a forest plot needs at least one group");
         }
         if (pooledName != null && groups.containsKey(pooledName)) {
             throw new IllegalArgumentException("the pooled row's name '" + pooledName + "' is also a group's");
         }
+        boolean bottomRow = pooled != null || meta != null;
         // bottom to top: the pooled row, then the groups in reverse order
         List<String> names = new ArrayList<>();
         List<Auroc> rows = new ArrayList<>();
-        if (pooled != null) {
+        if (bottomRow) {
             names.add(pooledName);
             rows.add(pooled);
         }
@@ -448,7 +475,11 @@ public final class Plots {
             rows.add(groups.get(keys.get(i)));
         }
         int n = rows.size();
-        XYChart chart = newChart(width, height, title, "AUROC (95% CI, DeLong)", "");
+        String xTitle = "AUROC (95% CI, DeLong)";
+        if (meta != null && !meta.excluded().isEmpty()) {
+            xTitle += "; pool of " + meta.k() + " of " + (meta.k() + meta.excluded().size()) + " groups";
+        }
+        XYChart chart = newChart(width, height, title, xTitle, "");
         XYStyler st = chart.getStyler();
         st.setYAxisTitleVisible(false);
         st.setLegendVisible(false);
@@ -458,10 +489,21 @@ public final class Plots {
         st.setMarkerSize(13);
         String[] labels = new String[n];
         for (int i = 0; i < n; i++) {
+            Color c = bottomRow && i == 0 ? PALETTE[1] : PALETTE[0];
+            if (meta != null && i == 0) {
+                labels[i] = "random effects (" + meta.method().label() + ")   " + estimate(meta);
+                addPool(chart, meta, c);
+                continue;
+            }
             Auroc a = rows.get(i);
             labels[i] = names.get(i) + " (n = " + (a.positives() + a.negatives()) + ")   " + Series.estimate(a);
-            boolean isPooled = pooled != null && i == 0;
-            Color c = isPooled ? PALETTE[1] : PALETTE[0];
+            if (a.isDegenerate()) {
+                // the y value still marks the row, so that XChart puts a tick on it; nothing is drawn
+                addLine(chart, "estimate " + i, new double[] {OFF_GRID}, new double[] {i}, Color.WHITE,
+                        SeriesLines.NONE, false);
+                continue;
+            }
+            boolean isPooled = bottomRow && i == 0;
             ConfidenceInterval ci = a.ci95();
             if (!Double.isNaN(ci.lower()) && !Double.isNaN(ci.upper())) {
                 addLine(chart, "ci " + i, new double[] {ci.lower(), ci.upper()}, new double[] {i, i}, c,
@@ -476,12 +518,41 @@ public final class Plots {
         rowLabels(chart, labels);
         offGridX(chart);
         chart.addAnnotation(new AnnotationLine(0.5, true, false));
-        if (pooled != null) {
+        if (bottomRow) {
             chart.addAnnotation(new AnnotationLine(0.5, false, false));
         }
         st.setAnnotationLineColor(REFERENCE);
         st.setAnnotationLineStroke(dashed(1.2f));
         return chart;
+    }
+
+    /** {@code "0.70 (0.62–0.77), 95% PI 0.48–0.86"}: a pool's AUROC, 95% CI and 95% prediction interval. */
+    static String estimate(PooledAuroc pool) {
+        ConfidenceInterval ci = pool.ci95();
+        ConfidenceInterval pi = pool.predictionInterval95();
+        return Fmt.fixed(pool.estimate(), 2) + " (" + Fmt.fixed(ci.lower(), 2) + EN_DASH + Fmt.fixed(ci.upper(), 2)
+                + "), 95% PI " + Fmt.fixed(pi.lower(), 2) + EN_DASH + Fmt.fixed(pi.upper(), 2);
+    }
+
+    /** The pool on row 0: a thin prediction-interval line with end ticks under a filled diamond spanning the CI. */
+    private static void addPool(XYChart chart, PooledAuroc pool, Color c) {
+        ConfidenceInterval pi = pool.predictionInterval95();
+        ConfidenceInterval ci = pool.ci95();
+        double mu = pool.estimate();
+        double t = 0.08; // half an end tick's height, in rows
+        addLine(chart, "pi 0", new double[] {pi.lower(), pi.upper()}, new double[] {0, 0}, c, new BasicStroke(1.5f),
+                false);
+        addLine(chart, "pi lower end 0", new double[] {pi.lower(), pi.lower()}, new double[] {-t, t}, c,
+                new BasicStroke(1.5f), false);
+        addLine(chart, "pi upper end 0", new double[] {pi.upper(), pi.upper()}, new double[] {-t, t}, c,
+                new BasicStroke(1.5f), false);
+        double h = 0.16; // half the diamond's height, in rows
+        XYSeries d = addLine(chart, "ci 0", new double[] {ci.lower(), mu, ci.upper(), mu, ci.lower()},
+                new double[] {0, h, 0, -h, 0}, c, new BasicStroke(1.5f), false);
+        d.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        d.setFillColor(c);
+        XYSeries e = addLine(chart, "estimate 0", new double[] {mu}, new double[] {0}, c, SeriesLines.NONE, false);
+        e.setMarker(SeriesMarkers.NONE);
     }
 
     /**

@@ -51,8 +51,14 @@ record Series(String label, double[] x, double[] y) {
                 .withLabel(name + ": AUPRC " + Fmt.fixed(auprc.value(), 2));
     }
 
-    /** {@code "0.71 (0.66–0.76)"}: the AUROC and its DeLong 95% CI, or only the AUROC when the CI is NaN. */
+    /**
+     * {@code "0.71 (0.66–0.76)"}: the AUROC and its DeLong 95% CI, or only the AUROC when the CI is NaN;
+     * {@value Auroc#DEGENERATE} for a degenerate AUROC.
+     */
     static String estimate(Auroc auroc) {
+        if (auroc.isDegenerate()) {
+            return Auroc.DEGENERATE;
+        }
         ConfidenceInterval ci = auroc.ci95();
         String s = Fmt.fixed(auroc.value(), 2);
         if (Double.isNaN(ci.lower()) || Double.isNaN(ci.upper())) {

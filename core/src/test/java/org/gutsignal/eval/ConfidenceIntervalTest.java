@@ -48,4 +48,18 @@ class ConfidenceIntervalTest {
         assertEquals(0.95, ci.level(), 0.0);
         assertTrue(0 <= ci.lower() && ci.lower() <= ci.upper() && ci.upper() <= 1, ci.toString());
     }
+
+    @Test
+    void constantScoresAreDegenerateWithNoIntervalInsteadOfAZeroWidthOne() {
+        // DeLong would give placements all 1/2, variance 0 and the interval [0.5, 0.5]
+        Auroc auc = Auroc.of(new double[] {0.3, 0.3, 0.3, 0.3}, new int[] {1, 0, 1, 0});
+        assertTrue(auc.isDegenerate());
+        assertEquals(0.5, auc.value(), 0.0);
+        assertTrue(Double.isNaN(auc.delongVariance()));
+        assertTrue(Double.isNaN(auc.ci95().lower()) && Double.isNaN(auc.ci95().upper()), auc.ci95().toString());
+        ConfidenceInterval boot = auc.bootstrapCi(50, 1L);
+        assertTrue(Double.isNaN(boot.lower()) && Double.isNaN(boot.upper()), boot.toString());
+        assertEquals("Auroc[degenerate (constant scores), n+=2, n-=2]", auc.toString());
+        assertTrue(!Auroc.of(new double[] {0.3, 0.3, 0.4, 0.3}, new int[] {1, 0, 1, 0}).isDegenerate());
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
@@ -16,6 +17,8 @@ import org.gutsignal.cohort.SampleMetadata;
 import org.gutsignal.cohort.Split;
 import org.gutsignal.cohort.Splitters;
 import org.gutsignal.model.Predictor;
+import org.gutsignal.model.Provenance;
+import org.gutsignal.model.ResponseModel;
 import org.junit.jupiter.api.Test;
 
 /** CvResult on a tiny cohort with a deterministic fake learner; expected values by hand in the comments. */
@@ -185,5 +188,41 @@ class CvResultTest {
         assertThrows(UnsupportedOperationException.class, () -> cv.folds().clear());
         assertThrows(UnsupportedOperationException.class, () -> cv.predictors().clear());
         assertThrows(UnsupportedOperationException.class, () -> cv.splits().clear());
+    }
+
+    /** Trained on A (so tested on B): selects nothing, intercept only; trained on B: coefficient 1 on x. */
+    static final Learner<ResponseModel> SELECTS_ON_B_ONLY = train -> ResponseModel.of(List.of("x"),
+            new double[] {train.sampleIds().contains("s0") ? 0.0 : 1.0}, -0.25, 0.1, 1.0,
+            new Provenance("test", train.sampleIds().size(), "none", 1L));
+
+    @Test
+    void anInterceptOnlyFoldIsFlaggedAndItsGroupsConstantScoresAreDegenerateNotHalf() {
+        CvResult<ResponseModel> cv = CrossValidation.of(Splitters.leaveOneGroupOut()).run(SELECTS_ON_B_ONLY, COHORT);
+        CvResult.Fold testsA = cv.folds().get(0);
+        CvResult.Fold testsB = cv.folds().get(1);
+        assertEquals(0.75, testsA.auroc(), 0.0);
+        assertTrue(!testsA.degenerate() && !testsA.interceptOnly() && !testsA.constantScores());
+        assertTrue(testsB.interceptOnly() && testsB.constantScores() && testsB.degenerate());
+        assertTrue(Double.isNaN(testsB.auroc()), "not the 0.5 of constant scores");
+        assertEquals(List.of(testsB), cv.degenerateFolds());
+        assertEquals(List.of(testsB), cv.interceptOnlyFolds(Set.of()));
+        // x counted as an unpenalised covariate: neither fold selected a penalised feature
+        assertEquals(List.of(testsA, testsB), cv.interceptOnlyFolds(Set.of("x")));
+        Auroc b = cv.aurocByGroup().get("B");
+        assertTrue(b.isDegenerate());
+        assertTrue(Double.isNaN(b.ci95().lower()));
+        assertEquals("a random-effects pool needs at least 2 groups with a usable AUROC but has 1 [A];"
+                + " excluded: {B=degenerate (constant scores)}",
+                assertThrows(IllegalArgumentException.class, cv::pooledByGroup).getMessage());
+        // the concatenated AUROC is still available under both names
+        assertEquals(cv.aurocConcatenated().value(), cv.auroc().value(), 0.0);
+    }
+
+    @Test
+    void selectionFrequencyOfResponseModelsCountsNonZeroCoefficients() {
+        CvResult<ResponseModel> cv = CrossValidation.of(Splitters.leaveOneGroupOut()).run(SELECTS_ON_B_ONLY, COHORT);
+        assertEquals(Map.of("x", 0.5), CvResult.selectionFrequency(cv.predictors()));
+        assertEquals("no models to count selections in",
+                assertThrows(IllegalArgumentException.class, () -> CvResult.selectionFrequency(List.of())).getMessage());
     }
 }

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.gutsignal.eval.Auroc;
+import org.gutsignal.eval.PooledAuroc;
 import org.gutsignal.model.Provenance;
 import org.gutsignal.model.ResponseModel;
 import org.gutsignal.profile.MoleculeCatalog;
@@ -100,6 +101,35 @@ class HtmlReportTest {
                 + "<td class=\"num\">NA</td><td class=\"num\">NA</td></tr>\n"), html);
         String noCatalog = HtmlReport.titled("t").coefficients("c", MODEL, null).toHtml();
         assertTrue(noCatalog.contains("<tr><td>HMBPP</td><td class=\"num\">0.6000</td><td></td></tr>"), noCatalog);
+    }
+
+    @Test
+    void coefficientTableGainsASelectionFrequencyColumnWhenGivenOne() {
+        Map<String, Double> frequency = new LinkedHashMap<>();
+        frequency.put("HMBPP", 1.0);
+        frequency.put("LPS", 0.4);
+        String html = HtmlReport.titled("t").coefficients("c", MODEL, null, frequency).toHtml();
+        assertTrue(html.contains("<th>expected direction</th><th>selected in CV folds</th></tr>"), html);
+        assertTrue(html.contains("<tr><td>(intercept)</td><td class=\"num\">-0.2500</td><td></td><td></td></tr>\n"
+                + "<tr><td>HMBPP</td><td class=\"num\">0.6000</td><td></td><td class=\"num\">1.0000</td></tr>\n"
+                + "<tr><td>LPS</td><td class=\"num\">-0.4000</td><td></td><td class=\"num\">0.4000</td></tr>\n"
+                + "<tr><td>age</td><td class=\"num\">0.0123</td><td></td><td class=\"num\">NA</td></tr>\n"), html);
+    }
+
+    @Test
+    void degenerateAurocsAndThePoolAreTabulatedWithoutAZeroWidthInterval() {
+        Map<String, Auroc> sites = new LinkedHashMap<>();
+        sites.put("site1", Auroc.of(new double[] {0.9, 0.8, 0.7, 0.6, 0.55, 0.4, 0.3, 0.2}, new int[] {1, 1, 0, 1, 0, 0, 1, 0}));
+        sites.put("site2", Auroc.of(new double[] {0.9, 0.2, 0.7, 0.6, 0.55, 0.4, 0.8, 0.3}, new int[] {1, 1, 0, 1, 0, 0, 1, 0}));
+        sites.put("flat", Auroc.of(new double[] {0.5, 0.5, 0.5, 0.5}, new int[] {1, 0, 1, 0}));
+        PooledAuroc pool = PooledAuroc.of(sites);
+        String html = HtmlReport.titled("t").aurocs("by site", "site", sites).pooled("pool", pool).toHtml();
+        assertTrue(html.contains("<tr><td>flat</td><td class=\"num\">4</td><td>degenerate (constant scores)</td>"
+                + "<td class=\"num\">NA</td><td class=\"num\">NA</td></tr>"), html);
+        assertTrue(html.contains("<tr><td>random effects (REML)</td><td class=\"num\">2</td><td class=\"num\">"
+                + String.format(java.util.Locale.ROOT, "%.4f", pool.estimate()) + "</td>"), html);
+        assertTrue(html.contains("<td>flat: degenerate (constant scores)</td></tr>"), html);
+        assertFalse(html.contains("0.500</td><td class=\"num\">0.500"), html);
     }
 
     @Test

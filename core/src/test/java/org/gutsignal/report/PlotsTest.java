@@ -24,6 +24,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.gutsignal.eval.Auprc;
 import org.gutsignal.eval.Auroc;
+import org.gutsignal.eval.PooledAuroc;
 import org.gutsignal.eval.Calibration;
 import org.gutsignal.eval.CalibrationCurve;
 import org.gutsignal.eval.ConfidenceInterval;
@@ -271,6 +272,37 @@ class PlotsTest {
                 () -> PLOTS.forest("t", Map.of("site1", one), "site1", one));
         assertEquals("the pooled row's name 'site1' is also a group's", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PLOTS.forest("t", Map.of()));
+    }
+
+    @Test
+    void forestWithARandomEffectsPoolDrawsItsDiamondAndPredictionIntervalAndDegenerateRowsEmpty() throws IOException {
+        Map<String, Auroc> sites = new LinkedHashMap<>();
+        for (int k = 1; k <= 4; k++) {
+            Sample s = classifier(120 + 10 * k, 0.3 + 0.25 * k, 50 + k);
+            sites.put("site" + k, Auroc.of(s.scores, s.labels));
+        }
+        double[] flat = new double[40];
+        int[] labels = new int[40];
+        for (int i = 0; i < 40; i++) {
+            labels[i] = i % 2;
+        }
+        sites.put("site5", Auroc.of(flat, labels));
+        PooledAuroc pool = PooledAuroc.of(sites);
+        XYChart chart = PLOTS.forestChart("AUROC by site", sites, null, null, pool);
+        var label = chart.getStyler().getyAxisTickLabelsFormattingFunction();
+        ConfidenceInterval ci = pool.ci95();
+        ConfidenceInterval pi = pool.predictionInterval95();
+        assertEquals("random effects (REML)   " + twoDecimals(pool.estimate()) + " (" + twoDecimals(ci.lower())
+                + "\u2013" + twoDecimals(ci.upper()) + "), 95% PI " + twoDecimals(pi.lower()) + "\u2013"
+                + twoDecimals(pi.upper()), label.apply(0.0));
+        assertArrayEquals(new double[] {pi.lower(), pi.upper()}, chart.getSeriesMap().get("pi 0").getXData());
+        assertArrayEquals(new double[] {ci.lower(), pool.estimate(), ci.upper(), pool.estimate(), ci.lower()},
+                chart.getSeriesMap().get("ci 0").getXData());
+        // bottom to top: pool, site5 (degenerate: no interval, no square), site4 ...
+        assertEquals("site5 (n = 40)   degenerate (constant scores)", label.apply(1.0));
+        assertFalse(chart.getSeriesMap().containsKey("ci 1"));
+        assertEquals("AUROC (95% CI, DeLong); pool of 4 of 5 groups", chart.getXAxisTitle());
+        check(PLOTS.forest("AUROC by site", sites, pool), "forest-pooled.png", 800, 600);
     }
 
     // ------------------------------------------------------------------ rendering

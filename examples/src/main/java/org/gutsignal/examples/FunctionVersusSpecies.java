@@ -115,26 +115,32 @@ public final class FunctionVersusSpecies {
         Map<String, RocCurve> curves = new LinkedHashMap<>();
         curves.put("molecules", RocCurve.of(logo.molecules().meanOutOfFold(), logo.molecules().labels()));
         curves.put("species", RocCurve.of(logo.species().meanOutOfFold(), logo.species().labels()));
-        Plots.withDefaults().roc("Leave-one-site-out ROC (synthetic)", curves,
-                Map.of("molecules", logo.molecules().auroc(), "species", logo.species().auroc())).write(roc);
+        Plots.withDefaults().roc("Leave-one-site-out ROC (synthetic; all out-of-fold scores concatenated)", curves,
+                Map.of("molecules", logo.molecules().aurocConcatenated(), "species", logo.species().aurocConcatenated()))
+                .write(roc);
         out.println("ROC plot: " + roc.toAbsolutePath());
     }
 
     static void printSites(Comparison c, Cohort cohort, PrintStream out) {
         Map<String, Auroc> mol = c.molecules().aurocByGroup();
         Map<String, Auroc> spe = c.species().aurocByGroup();
-        out.printf("  %-8s %5s %5s   %-24s %-24s %7s %9s%n", "held out", "n", "resp", "molecules AUROC [95% CI]",
+        out.printf("  %-8s %5s %5s   %-28s %-28s %7s %9s%n", "held out", "n", "resp", "molecules AUROC [95% CI]",
                 "species AUROC [95% CI]", "Δ", "DeLong p");
         for (String site : mol.keySet()) {
             Cohort g = cohort.group(site);
             Auroc.Comparison d = c.delong(site);
-            out.printf("  %-8s %5d %5d   %-24s %-24s %+7.3f %9s%n", site, g.sampleCount(), count(g.labels()),
+            out.printf("  %-8s %5d %5d   %-28s %-28s %+7.3f %9s%n", site, g.sampleCount(), count(g.labels()),
                     Print.auroc(mol.get(site)), Print.auroc(spe.get(site)), d.aurocA() - d.aurocB(), Print.p(d.pValue()));
         }
+        RealCohortLee2022.printPools(25, c.molecules(), "molecules", c.species(), "species", out);
         Auroc.Comparison d = c.delong(null);
-        out.printf("  %-8s %5d %5d   %-24s %-24s %+7.3f %9s%n", "pooled", cohort.sampleCount(), count(cohort.labels()),
-                Print.auroc(c.molecules().auroc()), Print.auroc(c.species().auroc()), d.aurocA() - d.aurocB(),
-                Print.p(d.pValue()));
+        out.printf("  %-22s %-28s %-28s %+7.3f %9s%n", "concatenated (n=" + cohort.sampleCount() + ")",
+                Print.auroc(c.molecules().aurocConcatenated()), Print.auroc(c.species().aurocConcatenated()),
+                d.aurocA() - d.aurocB(), Print.p(d.pValue()));
+        out.println("  per-site AUROCs are the result; the random-effects (REML) pool summarises them (95% PI: a new"
+                + " site);\n  'concatenated' ranks all out-of-fold scores together, from models with different"
+                + " intercepts: not a cross-site estimate");
+        out.print(Print.degenerateFolds("molecules", c.molecules()) + Print.degenerateFolds("species", c.species()));
         out.println(selected(c));
     }
 
@@ -158,9 +164,9 @@ public final class FunctionVersusSpecies {
     static void printPooled(Comparison c, PrintStream out) {
         Auroc.Comparison d = c.delong(null);
         out.printf("  %-10s %-24s %s%n", "model", "AUROC [95% CI]", "AUROC per repeat");
-        out.printf("  %-10s %-24s %s%n", "molecules", Print.auroc(c.molecules().auroc()),
+        out.printf("  %-10s %-24s %s%n", "molecules", Print.auroc(c.molecules().aurocConcatenated()),
                 Print.values(c.molecules().aurocPerRepeat()));
-        out.printf("  %-10s %-24s %s%n", "species", Print.auroc(c.species().auroc()),
+        out.printf("  %-10s %-24s %s%n", "species", Print.auroc(c.species().aurocConcatenated()),
                 Print.values(c.species().aurocPerRepeat()));
         out.printf("  paired DeLong test: Δ = %+.3f, z = %.2f, p = %s%n", d.aurocA() - d.aurocB(), d.z(),
                 Print.p(d.pValue()));
@@ -170,7 +176,8 @@ public final class FunctionVersusSpecies {
     static String verdict(Comparison logo, Comparison kfold) {
         Auroc.Comparison across = logo.delong(null);
         Auroc.Comparison within = kfold.delong(null);
-        return String.format("Verdict: across sites the molecule model %s the species model (pooled AUROC %.3f vs %.3f, "
+        return String.format("Verdict: across sites the molecule model %s the species model (AUROC of concatenated out-of-fold scores"
+                + " %.3f vs %.3f, "
                 + "DeLong p = %s); within sites (10-fold) %s (%.3f vs %.3f, p = %s).", judge(across), across.aurocA(),
                 across.aurocB(), Print.p(across.pValue()), judge(within), within.aurocA(), within.aurocB(),
                 Print.p(within.pValue()));

@@ -16,6 +16,7 @@ import org.gutsignal.eval.CalibrationCurve;
 import org.gutsignal.eval.ConfidenceInterval;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
+import org.gutsignal.eval.PooledAuroc;
 import org.gutsignal.cohort.Splitters;
 import org.gutsignal.cohort.CohortFormatException;
 import org.gutsignal.io.FeatureTableReader;
@@ -122,7 +123,7 @@ public final class QuickStart {
         // 4. cross-validation: the whole pipeline refitted inside every training fold
         CvResult<ResponseModel> cv = CrossValidation.of(Splitters.repeatedStratifiedKFold(10, 5, SEED))
                 .withThreads(Runtime.getRuntime().availableProcessors()).run(trainer::fit, train);
-        Auroc cvAuc = cv.auroc();
+        Auroc cvAuc = cv.aurocConcatenated(); // k-fold within one cohort: the usual cross-validated AUROC
         double[] perRepeat = cv.aurocPerRepeat();
         double[] oof = cv.meanOutOfFold();
         int[] y = cv.labels();
@@ -130,6 +131,10 @@ public final class QuickStart {
         o.printf("%nStratified 10-fold × 5-repeat cross-validation (%d fits)%n", cv.splits().size());
         o.printf("  AUROC of mean out-of-fold scores  %s%n", withCi(cvAuc));
         o.printf("  AUROC per repeat                  %s%n", java.util.Arrays.toString(round(perRepeat)));
+        o.println("  AUROC by site (out-of-fold scores of each site's patients):");
+        cv.aurocByGroup().forEach((site, a) -> o.printf("    %-10s %s%n", site, withCi(a)));
+        PooledAuroc pool = cv.pooledByGroup();
+        o.printf("    %-10s %s%n", "pooled", pool.summary());
         o.printf("  Brier score %.4f, calibration slope %.3f, intercept %.3f%n", BrierScore.of(oof, y).value(),
                 cal.slope(), cal.intercept());
         o.println("  calibration (quintiles of predicted probability): predicted → observed (n)");
@@ -158,6 +163,9 @@ public final class QuickStart {
     }
 
     static String withCi(Auroc a) {
+        if (a.isDegenerate()) {
+            return Auroc.DEGENERATE;
+        }
         ConfidenceInterval ci = a.ci95();
         return String.format("%.3f (95%% CI %.3f–%.3f, DeLong)", a.value(), ci.lower(), ci.upper());
     }

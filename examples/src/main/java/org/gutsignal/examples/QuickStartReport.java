@@ -15,6 +15,7 @@ import org.gutsignal.eval.Calibration;
 import org.gutsignal.eval.CalibrationCurve;
 import org.gutsignal.eval.ConfidenceInterval;
 import org.gutsignal.eval.CvResult;
+import org.gutsignal.eval.PooledAuroc;
 import org.gutsignal.eval.PrecisionRecallCurve;
 import org.gutsignal.eval.RocCurve;
 import org.gutsignal.model.ResponseModel;
@@ -39,7 +40,7 @@ final class QuickStartReport {
         int[] y = cv.labels();
         double[] oof = cv.meanOutOfFold();
         int[] yVal = validation.labels();
-        Auroc cvAuc = cv.auroc();
+        Auroc cvAuc = cv.aurocConcatenated(); // stratified k-fold of one cohort: the usual cross-validated AUROC
 
         // ROC: cross-validated (with the folds of the first repeat) and validation site
         Map<String, RocCurve> rocs = new LinkedHashMap<>();
@@ -68,7 +69,8 @@ final class QuickStartReport {
         coefPlot.write(out.resolve("coefficients.png"));
 
         Map<String, Auroc> sites = cv.aurocByGroup();
-        Plot forest = plots.forest("Cross-validated AUROC by site", sites, "all sites", cvAuc);
+        PooledAuroc pool = cv.pooledByGroup();
+        Plot forest = plots.forest("Cross-validated AUROC by site", sites, pool);
         forest.write(out.resolve("auroc_by_site.png"));
 
         Cohort labelled = molecules.labelled();
@@ -104,9 +106,13 @@ final class QuickStartReport {
                         + "the validation site (dashed: the responder fraction, %.2f)", cvPr.value(), valPr.value(),
                         cvPr.baseline()), prPlot)
                 .image("Elastic-net coefficients, coloured by the catalog's expected direction", coefPlot)
-                .coefficients("Coefficients (log-odds per SD of ln(1 + capacity))", model, catalog)
-                .image("Cross-validated AUROC by site", forest)
+                .coefficients("Coefficients (log-odds per SD of ln(1 + capacity)); selected in CV folds: the fraction"
+                        + " of the " + cv.predictors().size() + " fold models with a non-zero coefficient", model, catalog,
+                        CvResult.selectionFrequency(cv.predictors()))
+                .image("Cross-validated AUROC by site, with their random-effects (REML) pool: diamond = 95% CI,"
+                        + " thin line = 95% prediction interval for a new site", forest)
                 .aurocs("AUROC by site", "site", sites)
+                .pooled("Random-effects (REML) pool of the per-site AUROCs (logit scale, back-transformed)", pool)
                 .image("Calibration of out-of-fold probabilities", calPlot)
                 .image("HMBPP capacity by response and site", strip)
                 .keyValues("Provenance", provenance)

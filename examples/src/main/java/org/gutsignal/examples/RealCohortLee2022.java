@@ -13,6 +13,7 @@ import org.gutsignal.cohort.SampleMetadata;
 import org.gutsignal.eval.Auroc;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
+import org.gutsignal.eval.PooledAuroc;
 import org.gutsignal.cohort.Splitters;
 import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.MetadataReader;
@@ -24,6 +25,7 @@ import org.gutsignal.profile.MoleculeCoverage;
 import org.gutsignal.profile.SignallingProfile;
 import org.gutsignal.profile.SignallingProfiler;
 import org.gutsignal.profile.TraitTable;
+import org.gutsignal.report.Plots;
 import org.gutsignal.stats.AssociationTable;
 import org.gutsignal.stats.Associations;
 import org.gutsignal.stats.FeatureAssociation;
@@ -68,8 +70,11 @@ public final class RealCohortLee2022 {
     }
 
     public static void main(String[] args) throws Exception {
-        run(DIR, System.out, 2);
+        run(DIR, System.out, 2, OUT);
     }
+
+    /** Where main writes the forest plot, relative to the working directory. */
+    static final Path OUT = Path.of("out", "lee2022");
 
     /** The single-feature HMBPP model: ln(1 + x), standardise, logistic regression at λ = 1e-8. */
     static LogisticTrainer hmbppTrainer() {
@@ -79,6 +84,11 @@ public final class RealCohortLee2022 {
 
     /** The whole analysis; prints to {@code out}. */
     static void run(Path dir, PrintStream out, int threads) throws Exception {
+        run(dir, out, threads, null);
+    }
+
+    /** The whole analysis; prints to {@code out} and, unless {@code plots} is null, writes a forest plot there. */
+    static void run(Path dir, PrintStream out, int threads, Path plots) throws Exception {
         FeatureTable table = FeatureTableReader.metaphlan().read(dir.resolve("species_relab.tsv"));
         SampleMetadata metadata = MetadataReader.of("NCBI_accession", "ORR", ResponseMapping.YES_NO)
                 .withGroupColumn("subcohort").read(dir.resolve("metadata.tsv"));
@@ -101,6 +111,13 @@ public final class RealCohortLee2022 {
         CvResult<ResponseModel> hmbppCv = logo.run(hmbppTrainer()::fit, hmbpp);
         out.printf("%nLeave-one-subcohort-out AUROC (published cross-cohort range for orientation: 0.5–0.7)%n");
         printSubcohorts(species, speciesCv, hmbppCv, out);
+        if (plots != null) {
+            Path forest = plots.resolve("auroc_by_subcohort_species.png");
+            Map<String, Auroc> bySubcohort = speciesCv.aurocByGroup();
+            Plots.withDefaults().forest("Lee 2022: species model", bySubcohort,
+                    speciesCv.pooledByGroup()).write(forest);
+            out.println("  forest plot: " + forest.toAbsolutePath());
+        }
 
         out.printf("%nUnivariate associations (two-sided Wilcoxon, BH q within each table; gFC = SIAMCAT generalised"
                 + " fold change of log10, pseudo-count 1e-4 %%)%n");
@@ -122,19 +139,42 @@ public final class RealCohortLee2022 {
         Map<String, Auroc> s = species.aurocByGroup();
         Map<String, Auroc> h = hmbpp.aurocByGroup();
         List<String> groups = cohort.metadata().groups();
-        out.printf("  %-10s %4s %5s   %-24s %-24s %7s %9s%n", "held out", "n", "resp", "species AUROC [95% CI]",
+        out.printf("  %-10s %4s %5s   %-28s %-28s %7s %9s%n", "held out", "n", "resp", "species AUROC [95% CI]",
                 "HMBPP AUROC [95% CI]", "Δ", "DeLong p");
         for (String g : s.keySet()) {
             Cohort c = cohort.group(g);
             Auroc.Comparison d = Scores.delong(hmbpp.meanOutOfFold(), species.meanOutOfFold(), cohort.labels(), groups, g);
-            out.printf("  %-10s %4d %5d   %-24s %-24s %+7.3f %9s%n", g, c.sampleCount(), sum(c.labels()),
+            out.printf("  %-10s %4d %5d   %-28s %-28s %+7.3f %9s%n", g, c.sampleCount(), sum(c.labels()),
                     Print.auroc(s.get(g)), Print.auroc(h.get(g)), d.aurocA() - d.aurocB(), Print.p(d.pValue()));
         }
+        printPools(26, species, "species", hmbpp, "HMBPP", out);
         Auroc.Comparison d = Scores.delong(hmbpp.meanOutOfFold(), species.meanOutOfFold(), cohort.labels(), groups, null);
-        out.printf("  %-10s %4d %5d   %-24s %-24s %+7.3f %9s%n", "pooled", cohort.sampleCount(), sum(cohort.labels()),
-                Print.auroc(species.auroc()), Print.auroc(hmbpp.auroc()), d.aurocA() - d.aurocB(), Print.p(d.pValue()));
-        out.println("  Δ = HMBPP − species; pooled = all out-of-fold scores together (each from a model that never"
-                + " saw the patient's subcohort)");
+        out.printf("  %-23s %-28s %-28s %+7.3f %9s%n", "concatenated (n=" + cohort.sampleCount() + ")",
+                Print.auroc(species.aurocConcatenated()), Print.auroc(hmbpp.aurocConcatenated()), d.aurocA() - d.aurocB(),
+                Print.p(d.pValue()));
+        out.println("  Δ = HMBPP − species. Per-subcohort AUROCs are the result; the random-effects (REML) pool is their"
+                + " summary,\n  its 95% PI where a new subcohort's AUROC would fall. 'concatenated' ranks all out-of-fold"
+                + " scores together\n  although they come from fold models with different intercepts: not a cross-cohort"
+                + " estimate.");
+        out.print(Print.degenerateFolds("species", species) + Print.degenerateFolds("HMBPP", hmbpp));
+    }
+
+    /** The random-effects pool of two models' per-group AUROCs, its prediction interval and heterogeneity. */
+    static void printPools(int labelWidth, CvResult<ResponseModel> a, String aName, CvResult<ResponseModel> b,
+            String bName, PrintStream out) {
+        PooledAuroc pa = Print.poolOrNull(aName, a, out);
+        PooledAuroc pb = Print.poolOrNull(bName, b, out);
+        String row = "%-" + labelWidth + "s%-28s %-28s%n";
+        out.printf(row, "  random effects (REML)", pa == null ? "NA" : Print.pooled(pa),
+                pb == null ? "NA" : Print.pooled(pb));
+        out.printf(row, "    95% PI", pa == null ? "" : Print.predictionInterval(pa),
+                pb == null ? "" : Print.predictionInterval(pb));
+        for (String line : new String[] {pa == null ? null : aName + ": " + Print.heterogeneity(pa),
+            pb == null ? null : bName + ": " + Print.heterogeneity(pb)}) {
+            if (line != null) {
+                out.printf("%-" + labelWidth + "s%s%n", "", line);
+            }
+        }
     }
 
     private static void printRow(FeatureAssociation a, PrintStream out) {
