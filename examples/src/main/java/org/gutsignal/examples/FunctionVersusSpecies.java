@@ -47,24 +47,10 @@ public final class FunctionVersusSpecies {
     /** Where the ROC plot is written, relative to the working directory. */
     static final Path OUT = Path.of("out", "function-vs-species");
 
-    /** Seed of the splits and of the trainers' inner λ cross-validation. */
-    static final long SEED = 20240611L;
+    /** Seed of the splits. */
+    static final long SEED = Trainers.SEED;
 
     private FunctionVersusSpecies() {
-    }
-
-    /** The molecule model: ln(x + 1), standardise, elastic net α = 0.5. */
-    static LogisticTrainer moleculeTrainer() {
-        return LogisticTrainer.withDefaults().withAlpha(0.5).withLambdaCount(50)
-                .withPreprocessing(Preprocessing.of(Transform.ln(1.0), Transform.standardize())).withSeed(SEED);
-    }
-
-    /** The species model: fractions, prevalence ≥ 10%, log10(x + 1e-5), standardise, elastic net α = 0.5. */
-    static LogisticTrainer speciesTrainer() {
-        return LogisticTrainer.withDefaults().withAlpha(0.5).withLambdaCount(50)
-                .withPreprocessing(Preprocessing.of(Transform.totalSumScaling(), Transform.prevalenceFilter(0.0, 0.1),
-                        Transform.log10(1e-5), Transform.standardize()))
-                .withSeed(SEED);
     }
 
     /**
@@ -98,12 +84,12 @@ public final class FunctionVersusSpecies {
         out.printf("Species table: %d species; molecule table: %s%n%n", data.species().features().featureCount(),
                 data.molecules().features().featureNames());
 
-        Comparison logo = compare(data, Splitters.leaveOneGroupOut(), 2, moleculeTrainer(), speciesTrainer());
+        Comparison logo = compare(data, Splitters.leaveOneGroupOut(), 2, Trainers.molecules(), Trainers.species());
         out.println("Leave-one-site-out: train on four sites, test on the held-out one");
         printSites(logo, data.molecules(), out);
 
-        Comparison kfold = compare(data, Splitters.repeatedStratifiedKFold(10, 5, SEED), 2, moleculeTrainer(),
-                speciesTrainer());
+        Comparison kfold = compare(data, Splitters.repeatedStratifiedKFold(10, 5, SEED), 2, Trainers.molecules(),
+                Trainers.species());
         out.println();
         out.println("Stratified 10-fold CV × 5 repeats (AUROC of each sample's mean out-of-fold score)");
         printPooled(kfold, out);
@@ -132,7 +118,7 @@ public final class FunctionVersusSpecies {
             out.printf("  %-8s %5d %5d   %-28s %-28s %+7.3f %9s%n", site, g.sampleCount(), count(g.labels()),
                     Print.auroc(mol.get(site)), Print.auroc(spe.get(site)), d.aurocA() - d.aurocB(), Print.p(d.pValue()));
         }
-        RealCohortLee2022.printPools(25, c.molecules(), "molecules", c.species(), "species", out);
+        Print.pools(25, c.molecules(), "molecules", c.species(), "species", out);
         Auroc.Comparison d = c.delong(null);
         out.printf("  %-22s %-28s %-28s %+7.3f %9s%n", "concatenated (n=" + cohort.sampleCount() + ")",
                 Print.auroc(c.molecules().aurocConcatenated()), Print.auroc(c.species().aurocConcatenated()),

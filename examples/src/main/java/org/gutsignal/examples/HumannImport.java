@@ -89,7 +89,7 @@ public final class HumannImport {
         printProfile("Capacities from pathways (largest of the molecule's MetaCyc pathways)", byPathway, out);
 
         FeatureTable trainingCapacities = SyntheticData.load(synthetic).molecules().features();
-        ResponseModel model = FunctionVersusSpecies.moleculeTrainer().fit(SyntheticData.load(synthetic).molecules());
+        ResponseModel model = Trainers.molecules().fit(SyntheticData.load(synthetic).molecules());
         Path file = outDir.resolve("model.json");
         ModelFiles.write(model, file);
         ResponseModel reread = ModelFiles.read(file).withMissingFeatures(MissingFeaturePolicy.fillZero(0.2));

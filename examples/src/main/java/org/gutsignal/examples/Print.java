@@ -84,4 +84,23 @@ final class Print {
         }
         return sb.toString();
     }
+
+    /** The random-effects pool of two models' per-group AUROCs, its prediction interval and heterogeneity. */
+    static void pools(int labelWidth, CvResult<ResponseModel> a, String aName, CvResult<ResponseModel> b,
+            String bName, java.io.PrintStream out) {
+        PooledAuroc pa = poolOrNull(aName, a, out);
+        PooledAuroc pb = poolOrNull(bName, b, out);
+        String row = "%-" + labelWidth + "s%-28s %-28s%n";
+        out.printf(row, "  random effects (REML)", pa == null ? "NA" : pooled(pa),
+                pb == null ? "NA" : pooled(pb));
+        out.printf(row, "    95% PI", pa == null ? "" : predictionInterval(pa),
+                pb == null ? "" : predictionInterval(pb));
+        for (String line : new String[] {pa == null ? null : aName + ": " + heterogeneity(pa),
+            pb == null ? null : bName + ": " + heterogeneity(pb)}) {
+            if (line != null) {
+                out.printf("%-" + labelWidth + "s%s%n", "", line);
+            }
+        }
+    }
+
 }

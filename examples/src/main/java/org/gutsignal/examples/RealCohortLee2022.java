@@ -64,8 +64,6 @@ public final class RealCohortLee2022 {
     /** The bundled copy, relative to the repository root. */
     static final Path DIR = Path.of("testdata", "lee2022");
 
-    private static final long SEED = 2022L;
-
     private RealCohortLee2022() {
     }
 
@@ -75,12 +73,6 @@ public final class RealCohortLee2022 {
 
     /** Where main writes the forest plot, relative to the working directory. */
     static final Path OUT = Path.of("out", "lee2022");
-
-    /** The single-feature HMBPP model: ln(1 + x), standardise, logistic regression at λ = 1e-8. */
-    static LogisticTrainer hmbppTrainer() {
-        return LogisticTrainer.withDefaults().withLambdas(new double[] {1e-8})
-                .withPreprocessing(Preprocessing.of(Transform.ln(1.0), Transform.standardize())).withSeed(SEED);
-    }
 
     /** The whole analysis; prints to {@code out}. */
     static void run(Path dir, PrintStream out, int threads) throws Exception {
@@ -107,8 +99,8 @@ public final class RealCohortLee2022 {
         Cohort hmbpp = species.withFeatures(hmbppTable);
 
         CrossValidation logo = CrossValidation.of(Splitters.leaveOneGroupOut()).withThreads(threads);
-        CvResult<ResponseModel> speciesCv = logo.run(FunctionVersusSpecies.speciesTrainer()::fit, species);
-        CvResult<ResponseModel> hmbppCv = logo.run(hmbppTrainer()::fit, hmbpp);
+        CvResult<ResponseModel> speciesCv = logo.run(Trainers.species()::fit, species);
+        CvResult<ResponseModel> hmbppCv = logo.run(Trainers.hmbpp()::fit, hmbpp);
         out.printf("%nLeave-one-subcohort-out AUROC (published cross-cohort range for orientation: 0.5–0.7)%n");
         printSubcohorts(species, speciesCv, hmbppCv, out);
         if (plots != null) {
@@ -147,7 +139,7 @@ public final class RealCohortLee2022 {
             out.printf("  %-10s %4d %5d   %-28s %-28s %+7.3f %9s%n", g, c.sampleCount(), sum(c.labels()),
                     Print.auroc(s.get(g)), Print.auroc(h.get(g)), d.aurocA() - d.aurocB(), Print.p(d.pValue()));
         }
-        printPools(26, species, "species", hmbpp, "HMBPP", out);
+        Print.pools(26, species, "species", hmbpp, "HMBPP", out);
         Auroc.Comparison d = Scores.delong(hmbpp.meanOutOfFold(), species.meanOutOfFold(), cohort.labels(), groups, null);
         out.printf("  %-23s %-28s %-28s %+7.3f %9s%n", "concatenated (n=" + cohort.sampleCount() + ")",
                 Print.auroc(species.aurocConcatenated()), Print.auroc(hmbpp.aurocConcatenated()), d.aurocA() - d.aurocB(),
@@ -157,24 +149,6 @@ public final class RealCohortLee2022 {
                 + " scores together\n  although they come from fold models with different intercepts: not a cross-cohort"
                 + " estimate.");
         out.print(Print.degenerateFolds("species", species) + Print.degenerateFolds("HMBPP", hmbpp));
-    }
-
-    /** The random-effects pool of two models' per-group AUROCs, its prediction interval and heterogeneity. */
-    static void printPools(int labelWidth, CvResult<ResponseModel> a, String aName, CvResult<ResponseModel> b,
-            String bName, PrintStream out) {
-        PooledAuroc pa = Print.poolOrNull(aName, a, out);
-        PooledAuroc pb = Print.poolOrNull(bName, b, out);
-        String row = "%-" + labelWidth + "s%-28s %-28s%n";
-        out.printf(row, "  random effects (REML)", pa == null ? "NA" : Print.pooled(pa),
-                pb == null ? "NA" : Print.pooled(pb));
-        out.printf(row, "    95% PI", pa == null ? "" : Print.predictionInterval(pa),
-                pb == null ? "" : Print.predictionInterval(pb));
-        for (String line : new String[] {pa == null ? null : aName + ": " + Print.heterogeneity(pa),
-            pb == null ? null : bName + ": " + Print.heterogeneity(pb)}) {
-            if (line != null) {
-                out.printf("%-" + labelWidth + "s%s%n", "", line);
-            }
-        }
     }
 
     private static void printRow(FeatureAssociation a, PrintStream out) {

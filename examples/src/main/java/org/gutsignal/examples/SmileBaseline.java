@@ -85,12 +85,12 @@ public final class SmileBaseline {
     }
 
     static Result run(SyntheticData data, int folds, int trees, boolean withSpecies) {
-        CrossValidation cv = CrossValidation.of(Splitters.stratifiedKFold(folds, FunctionVersusSpecies.SEED));
-        CvResult<Predictor> forest = cv.run(randomForest(trees, FunctionVersusSpecies.SEED), data.species());
-        CvResult<ResponseModel> molecules = cv.withThreads(2).run(FunctionVersusSpecies.moleculeTrainer()::fit,
+        CrossValidation cv = CrossValidation.of(Splitters.stratifiedKFold(folds, Trainers.SEED));
+        CvResult<Predictor> forest = cv.run(randomForest(trees, Trainers.SEED), data.species());
+        CvResult<ResponseModel> molecules = cv.withThreads(2).run(Trainers.molecules()::fit,
                 data.molecules());
         CvResult<ResponseModel> species = withSpecies
-                ? cv.withThreads(2).run(FunctionVersusSpecies.speciesTrainer()::fit, data.species()) : null;
+                ? cv.withThreads(2).run(Trainers.species()::fit, data.species()) : null;
         if (!forest.splits().equals(molecules.splits())) {
             throw new IllegalStateException("the two cross-validations used different folds");
         }

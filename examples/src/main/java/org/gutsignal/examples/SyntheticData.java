@@ -32,12 +32,18 @@ record SyntheticData(Cohort molecules, Cohort species) {
     }
 
     static SyntheticData load(Path dir) throws IOException {
+        SyntheticData all = loadAll(dir);
+        return new SyntheticData(training(all.molecules()), training(all.species()));
+    }
+
+    /** All 947 patients, the validation site included (unlabelled ones too). */
+    static SyntheticData loadAll(Path dir) throws IOException {
         SampleMetadata metadata = MetadataReader.gutsignal().read(dir.resolve("metadata.tsv"));
         FeatureTable ko = FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(dir.resolve("ko.tsv"));
         FeatureTable capacities = SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(ko).capacities();
         FeatureTable species = FeatureTableReader.metaphlan().read(dir.resolve("species.tsv"));
-        Cohort molecules = training(Cohort.join(capacities, metadata, JoinPolicy.STRICT, "ko.tsv", "metadata.tsv"));
-        Cohort bySpecies = training(Cohort.join(species, metadata, JoinPolicy.STRICT, "species.tsv", "metadata.tsv"));
+        Cohort molecules = Cohort.join(capacities, metadata, JoinPolicy.STRICT, "ko.tsv", "metadata.tsv");
+        Cohort bySpecies = Cohort.join(species, metadata, JoinPolicy.STRICT, "species.tsv", "metadata.tsv");
         if (!molecules.sampleIds().equals(bySpecies.sampleIds())) {
             throw new IllegalStateException("ko.tsv and species.tsv list the samples in different orders");
         }

@@ -29,8 +29,8 @@ class FunctionVersusSpeciesTest {
 
     @Test
     void leaveOneSiteOutComparisonRunsAndPrints() {
-        LogisticTrainer molecules = FunctionVersusSpecies.moleculeTrainer().withFolds(3);
-        LogisticTrainer species = FunctionVersusSpecies.speciesTrainer().withFolds(3);
+        LogisticTrainer molecules = Trainers.molecules().withFolds(3);
+        LogisticTrainer species = Trainers.species().withFolds(3);
         FunctionVersusSpecies.Comparison c = FunctionVersusSpecies.compare(data, Splitters.leaveOneGroupOut(), 2,
                 molecules, species);
         assertEquals(List.of("site1", "site2", "site3", "site4", "site5"),
