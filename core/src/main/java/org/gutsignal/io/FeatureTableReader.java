@@ -306,6 +306,55 @@ public final class FeatureTableReader {
     }
 
     /**
+     * The layout a table file is in, decided by its content (after gzip or bzip2 decompression):
+     * {@code "biom"} for HDF5 or a JSON object, {@code "metaphlan"} for MetaPhlAn's {@code #mpa_} or
+     * {@code clade_name} headers or rank-prefixed clade rows ({@code k__…}), {@code "humann"} for a
+     * header starting with {@code #} whose rows are HUMAnN features, else {@code "samples"}
+     * (one row per sample). For the command line's {@code --format auto}; the readers themselves
+     * never guess.
+     *
+     * @throws IOException as reading the file does
+     */
+    public static String detectLayout(Path file) throws IOException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        byte[] raw = FileBytes.read(file);
+        byte[] plain = FileBytes.decompressed(name, raw);
+        if (FileBytes.isHdf5(plain)) {
+            return "biom";
+        }
+        String head = new String(plain, 0, Math.min(plain.length, 1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = head.replace("\r", "").split("\n", 40);
+        String first = null;
+        String firstCell = null;
+        for (String line : lines) {
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (first == null) {
+                first = t;
+                if (t.startsWith("{")) {
+                    return "biom";
+                }
+            }
+            String cell = t.split("[\t,]", 2)[0].replace("\"", "").strip();
+            if (firstCell == null) {
+                firstCell = cell;
+            }
+            String lower = cell.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("#mpa_") || lower.equals("clade_name") || lower.equals("#clade_name")
+                    || cell.matches("[kpcofgst]__[^|]+(\\|.*)?") || lower.equals("unclassified")
+                    || lower.equals("unknown")) {
+                return "metaphlan";
+            }
+        }
+        if (firstCell != null && firstCell.startsWith("#")) {
+            return "humann";
+        }
+        return "samples";
+    }
+
+    /**
      * Reads several files of one kind (per-sample MetaPhlAn profiles, HUMAnN gene-family,
      * pathway or KO outputs, or merged tables) and merges their samples into one table with
      * {@link FeatureTable#merge}: features are the union, and <b>a feature absent from a file is 0
