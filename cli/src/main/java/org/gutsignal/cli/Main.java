@@ -73,7 +73,7 @@ public final class Main implements Runnable {
 
     private static String message(Throwable e) {
         if (e instanceof NoSuchFileException n) {
-            return n.getFile() + ": no such file" + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
+            return n.getFile() + ": " + (n.getReason() == null ? "no such file" : n.getReason());
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
