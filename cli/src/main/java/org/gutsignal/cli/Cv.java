@@ -78,7 +78,7 @@ final class Cv implements Callable<Integer> {
         Splitter splitter = splitter(split, trainer.seed);
         boolean grouped = !split.toLowerCase(Locale.ROOT).startsWith("kfold")
                 && !split.toLowerCase(Locale.ROOT).startsWith("repeated");
-        PrintStream notes = main.quiet ? null : System.err;
+        PrintStream notes = main.quiet ? null : main.err;
         ReadReport r = input.read(table);
         Cohort c = metadata.join(r.table(), table.toString(), notes);
         LogisticTrainer t = trainer.trainer(c.features(), 1);
@@ -121,7 +121,7 @@ final class Cv implements Callable<Integer> {
         Map<String, Double> frequency = CvResult.selectionFrequency(cv.predictors());
         CsvTables.write(out.resolve("selection.tsv"), List.of("feature", "selection_frequency"),
                 frequency.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
-        System.err.printf("%s: AUROC of concatenated out-of-fold scores %s%s; wrote %s%n", split,
+        main.err.printf("%s: AUROC of concatenated out-of-fold scores %s%s; wrote %s%n", split,
                 summary.get("auroc_concatenated"), summary.containsKey("auroc_pooled")
                         ? ", pooled over groups " + summary.get("auroc_pooled") : "", out);
         return 0;

@@ -55,7 +55,7 @@ final class Fit implements Callable<Integer> {
         Path path = Outputs.sibling(out, "lambda_path.tsv");
         Path curve = Outputs.sibling(out, "cv_curve.tsv");
         Outputs.refuseInputs(List.of(out, coefficients, path, curve), java.util.Arrays.asList(table, metadata.file));
-        PrintStream notes = main.quiet ? null : System.err;
+        PrintStream notes = main.quiet ? null : main.err;
         ReadReport r = input.read(table);
         Cohort c = metadata.join(r.table(), table.toString(), notes);
         LogisticFit fit = trainer.trainer(c.features(), trainer.threads).train(c);
@@ -66,7 +66,7 @@ final class Fit implements Callable<Integer> {
         writeCurve(curve, fit);
         // the chosen λ and the selection are the command's result: printed even with --quiet
         int selected = nonZero(model);
-        System.err.printf("lambda %s (%s, number %d of %d on the path), %d of %d features selected; wrote %s%n",
+        main.err.printf("lambda %s (%s, number %d of %d on the path), %d of %d features selected; wrote %s%n",
                 org.gutsignal.io.DelimitedText.format(model.lambda()), fit.cvCurve().isPresent() ? trainer.lambdaRule
                 : "single λ", fit.lambdaIndex() + 1, fit.path().size(), selected, model.featureNames().size(), out);
         return 0;

@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Draws the results of 'gutsignal cv' (and of a model from 'gutsignal fit'): ROC with the AUROC"
-            + " and its 95% CI, precision-recall, calibration, for grouped splits a forest plot of the per-group"
+            + " and its 95%% CI, precision-recall, calibration, for grouped splits a forest plot of the per-group"
             + " AUROCs with their random-effects pool, and the model's coefficients. Writes the PNGs next to the"
             + " HTML page, which embeds them (one self-contained file)."})
 final class Report implements Callable<Integer> {
@@ -63,7 +63,7 @@ final class Report implements Callable<Integer> {
         List<Path> inputs = new ArrayList<>(Arrays.asList(model));
         Cv.FILES.forEach(name -> inputs.add(cvDir.resolve(name)));
         Outputs.refuseInputs(outputs, inputs);
-        PrintStream notes = main.quiet ? null : System.err;
+        PrintStream notes = main.quiet ? null : main.err;
 
         Scores s = Scores.read(cvDir.resolve("oof_scores.tsv"));
         Map<String, String> summary = keyValues(cvDir.resolve("summary.tsv"));

@@ -57,7 +57,7 @@ final class TrainerOptions {
     @Option(names = "--class-balancing", description = "Weight samples so both classes carry equal total weight.")
     boolean classBalancing;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed of all fold assignments"
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed of all fold assignments"
             + " (default: ${DEFAULT-VALUE}); the same seed gives byte-identical outputs.")
     long seed;
 
