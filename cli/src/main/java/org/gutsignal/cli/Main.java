@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "gutsignal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Predicts checkpoint-therapy response from the signalling capacity of the gut microbiome.",
-        subcommands = {Synth.class, Summary.class, CommandLine.HelpCommand.class},
+        subcommands = {Synth.class, Summary.class, Fit.class, Cv.class, Report.class,
+            CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
 
@@ -35,6 +36,9 @@ public final class Main implements Runnable {
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print no progress or notes.")
     boolean quiet;
+
+    /** Where commands print notes, progress and results meant for a person (standard error). */
+    PrintStream err = System.err;
 
     @Override
     public void run() {
@@ -48,6 +52,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Main main = new Main();
+        main.err = err;
         CommandLine cl = new CommandLine(main);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
