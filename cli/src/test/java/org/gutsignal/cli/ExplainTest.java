@@ -7,23 +7,16 @@ import java.util.List;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.model.Explanation;
 import org.gutsignal.model.ResponseModel;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExplainTest {
 
     @TempDir
-    static Path dir;
+    Path dir;
 
-    static Path modelFile;
-    static ResponseModel model;
-
-    @BeforeAll
-    static void train() throws Exception {
-        modelFile = dir.resolve("model.json");
-        model = Models.write(modelFile);
-    }
+    final Path modelFile = Models.file();
+    final ResponseModel model = Models.model();
 
     @Test
     void oneRowPerSampleAndFeatureThatAddUpToTheScore() throws Exception {

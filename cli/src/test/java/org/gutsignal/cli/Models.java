@@ -26,8 +26,33 @@ final class Models {
         return FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(MergeTest.KO);
     }
 
+    private static Path file;
+    private static ResponseModel model;
+
+    /** The saved model's file, trained once per test run into a temporary folder. */
+    static synchronized Path file() {
+        if (file == null) {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("gutsignal-cli-model");
+                file = dir.resolve("model.json");
+                model = write(file);
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot train the test model", e);
+            }
+        }
+        return file;
+    }
+
+    /** The model in {@link #file()}, as read back. */
+    static synchronized ResponseModel model() {
+        file();
+        return model;
+    }
+
     /** Trains on the first 40 KOs of the labelled synthetic cohort and writes the model to {@code file}. */
-    static ResponseModel write(Path file) throws Exception {
+    private static ResponseModel write(Path file) throws Exception {
         FeatureTable ko = ko();
         FeatureTable x = ko.selectFeatures(ko.featureNames().subList(0, FEATURES));
         Cohort c = Cohort.join(x, MetadataReader.gutsignal().read(AssocTest.META), JoinPolicy.STRICT, "ko", "meta")

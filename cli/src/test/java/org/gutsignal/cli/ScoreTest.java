@@ -14,23 +14,16 @@ import org.gutsignal.io.FeatureTableWriter;
 import org.gutsignal.model.ResponseModel;
 import org.gutsignal.model.Scores;
 import org.gutsignal.transform.MissingFeaturePolicy;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScoreTest {
 
     @TempDir
-    static Path dir;
+    Path dir;
 
-    static Path modelFile;
-    static ResponseModel model;
-
-    @BeforeAll
-    static void train() throws Exception {
-        modelFile = dir.resolve("model.json");
-        model = Models.write(modelFile);
-    }
+    final Path modelFile = Models.file();
+    final ResponseModel model = Models.model();
 
     @Test
     void theScoresAreTheModelsAndTheCoverageIsFull() throws Exception {
