@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "gutsignal", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Predicts checkpoint-therapy response from the signalling capacity of the gut microbiome.",
-        subcommands = {Synth.class, Summary.class, Fit.class, Cv.class, Report.class,
+        subcommands = {Synth.class, Summary.class, Merge.class, Profile.class, Assoc.class, Fit.class, Cv.class,
+            Score.class, Explain.class, Report.class,
             CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -25,12 +25,15 @@ final class TableInput {
     @Option(names = "--keep-suffixes", description = "Keep the _Abundance-RPKs, _profile … suffixes of sample ids.")
     boolean keepSuffixes;
 
+    /** The layout {@code file} is read as: {@code --format}, or by content for {@code auto}. */
+    String layout(Path file) throws IOException {
+        String layout = format.toLowerCase(Locale.ROOT);
+        return layout.equals("auto") ? FeatureTableReader.detectLayout(file) : layout;
+    }
+
     /** Reads one table as the options say. */
     ReadReport read(Path file) throws IOException {
-        String layout = format.toLowerCase(Locale.ROOT);
-        if (layout.equals("auto")) {
-            layout = FeatureTableReader.detectLayout(file);
-        }
+        String layout = layout(file);
         return switch (layout) {
             case "biom" -> {
                 BiomReader b = BiomReader.withDefaults();
@@ -49,10 +52,7 @@ final class TableInput {
         if (files.size() == 1) {
             return read(files.get(0));
         }
-        String layout = format.toLowerCase(Locale.ROOT);
-        if (layout.equals("auto")) {
-            layout = FeatureTableReader.detectLayout(files.get(0));
-        }
+        String layout = layout(files.get(0));
         if (layout.equals("biom")) {
             throw new IllegalArgumentException("merge BIOM files with biom merge first, or give one BIOM file");
         }

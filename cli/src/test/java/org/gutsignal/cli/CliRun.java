@@ -1,8 +1,5 @@
 package org.gutsignal.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
@@ -17,14 +14,8 @@ record CliRun(int exitCode, String out, String err) {
     static final Path METADATA = Path.of("testdata/synthetic/metadata.tsv");
 
     static CliRun of(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(args, o, e);
-        }
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Cli.Run r = Cli.run((Object[]) args);
+        return new CliRun(r.code(), r.out(), r.err());
     }
 
     /** The arguments that read the synthetic cohort's capacities and metadata. */

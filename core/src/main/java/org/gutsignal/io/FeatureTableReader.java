@@ -426,6 +426,19 @@ public final class FeatureTableReader {
      *                                           message names the directory and the glob)
      */
     public ReadReport readDirectory(Path dir, String glob) throws IOException {
+        return readAll(filesIn(dir, glob));
+    }
+
+    /**
+     * The regular files of a directory whose names match a glob ({@code "*_profile.txt"}), in name
+     * order: the files {@link #readDirectory} reads, for a caller that decides their layout first.
+     *
+     * @return at least one file
+     * @throws java.nio.file.NoSuchFileException if the directory does not exist, or if no file
+     *                                           matches (the message names the directory and the glob)
+     * @throws IOException                       if the directory cannot be listed
+     */
+    public static List<Path> filesIn(Path dir, String glob) throws IOException {
         List<Path> files = new ArrayList<>();
         try (java.nio.file.DirectoryStream<Path> ds = java.nio.file.Files.newDirectoryStream(dir, glob)) {
             for (Path p : ds) {
@@ -438,7 +451,7 @@ public final class FeatureTableReader {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "no file matches '" + glob + "'");
         }
         files.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-        return readAll(files);
+        return List.copyOf(files);
     }
 
     private FeatureTable readSamplesAsRows(DelimitedText text) throws CohortFormatException {

@@ -162,6 +162,12 @@ class BioBakeryLayoutsTest {
         ReadReport dir = FeatureTableReader.metaphlan().readDirectory(file("SRR1_profile.txt").getParent(),
                 "{SRR1_profile.txt,v3_named_sample.tsv}");
         assertEquals(List.of("SRR1", "patient_07"), dir.table().sampleIds(), "name order");
+        Path folder = file("SRR1_profile.txt").getParent();
+        assertEquals(List.of(folder.resolve("SRR1_profile.txt"), folder.resolve("v3_named_sample.tsv")),
+                FeatureTableReader.filesIn(folder, "{v3_named_sample.tsv,SRR1_profile.txt}"), "name order");
+        java.nio.file.NoSuchFileException none = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> FeatureTableReader.filesIn(folder, "*.nothing"));
+        assertEquals(folder + ": no file matches '*.nothing'", none.getMessage());
     }
 
     @Test
