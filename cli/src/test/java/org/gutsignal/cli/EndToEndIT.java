@@ -12,6 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.gutsignal.cohort.AbundanceUnit;
+import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.io.FeatureTableReader;
+import org.gutsignal.model.ModelFiles;
+import org.gutsignal.model.ResponseModel;
+import org.gutsignal.profile.MoleculeCatalog;
+import org.gutsignal.profile.SignallingProfiler;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -23,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code mvn -B verify}); the system property {@code gutsignal.jar} names the jar.
  *
  * <p>{@link #chain} is the whole analysis as one list of steps, each reading what the earlier ones
- * wrote; the steps for {@code profile}, {@code fit}, {@code cv}, {@code score} and {@code report} are
- * added there when those commands are merged (see the marked extension point).
+ * wrote: synth, summary, profile, fit, cv, score and report, each checked against the library's
+ * own result where there is one.
  */
 class EndToEndIT {
 
@@ -84,14 +91,43 @@ class EndToEndIT {
                     }
                     assertEquals("", run.stderr(), run.toString());
                 }));
-        // ---- EXTENSION POINT: after merging the profile / fit / cv / score / report commands, add their steps
-        // here, in this order, as docs/cli.md and the README call them (paths under `dir`), for example:
-        //   profile testdata/synthetic/ko.tsv --unit CPM -o DIR/capacities.tsv
-        //   fit DIR/capacities.tsv -m testdata/synthetic/metadata.tsv -o DIR/model.json
-        //       (check: the file satisfies docs/model.schema.json's format 4 and reads back with ModelFiles.read)
-        //   cv DIR/capacities.tsv -m testdata/synthetic/metadata.tsv --split logo -o DIR/cv
-        //   score DIR/capacities.tsv --model DIR/model.json -o DIR/scores.tsv
-        //   report --cv DIR/cv --model DIR/model.json -o DIR/report.html
+        Path caps = dir.resolve("capacities.tsv");
+        Path meta = SYNTHETIC.resolve("metadata.tsv");
+        steps.add(new Step("profile the KO table into molecule capacities",
+                List.of("profile", SYNTHETIC.resolve("ko.tsv").toString(), "--unit", "CPM", "-o", caps.toString()),
+                run -> {
+                    FeatureTable expected = SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(
+                            FeatureTableReader.humann().withUnit(AbundanceUnit.CPM).read(SYNTHETIC.resolve("ko.tsv")))
+                            .capacities();
+                    assertEquals(expected, FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.CPM).read(caps),
+                            run.toString());
+                }));
+        steps.add(new Step("fit a model", List.of("fit", caps.toString(), "--unit", "CPM", "-m", meta.toString(), "-o",
+                dir.resolve("model.json").toString()), run -> {
+                    ResponseModel m = ModelFiles.read(dir.resolve("model.json"));
+                    assertEquals(java.util.Optional.of(AbundanceUnit.CPM), m.inputUnit(), run.toString());
+                    assertEquals(6, m.inputFeatures().size(), run.toString());
+                }));
+        steps.add(new Step("cross-validate, leaving one site out", List.of("cv", caps.toString(), "--unit", "CPM", "-m",
+                meta.toString(), "--split", "logo", "-o", dir.resolve("cv").toString(), "--quiet"), run -> {
+                    List<String> groups = Files.readAllLines(dir.resolve("cv/groups.tsv"));
+                    assertEquals(7, groups.size(), "header + 5 sites + validation\n" + groups);
+                    assertTrue(Files.readString(dir.resolve("cv/pooled.tsv")).contains("REML"), run.toString());
+                }));
+        steps.add(new Step("score with the model", List.of("score", caps.toString(), "--unit", "CPM", "--model",
+                dir.resolve("model.json").toString(), "-o", dir.resolve("scores.tsv").toString()), run -> {
+                    double[] expected = ModelFiles.read(dir.resolve("model.json")).score(
+                            FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.CPM).read(caps));
+                    List<String> rows = Files.readAllLines(dir.resolve("scores.tsv"));
+                    assertEquals(expected.length + 1, rows.size(), run.toString());
+                    for (int i = 0; i < expected.length; i++) {
+                        assertEquals(expected[i], Double.parseDouble(rows.get(i + 1).split("\t")[1]), 0.0, rows.get(i + 1));
+                    }
+                }));
+        steps.add(new Step("report from the CV run", List.of("report", "--cv", dir.resolve("cv").toString(), "--model",
+                dir.resolve("model.json").toString(), "-o", dir.resolve("report.html").toString()), run ->
+                    assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/png;base64,"),
+                            run.toString())));
         return steps;
     }
 
