@@ -22,7 +22,6 @@ import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
 import org.gutsignal.eval.LogLoss;
 import org.gutsignal.eval.PooledAuroc;
-import org.gutsignal.eval.ProgressListener;
 import org.gutsignal.io.ReadReport;
 import org.gutsignal.model.LogisticTrainer;
 import org.gutsignal.model.ResponseModel;
@@ -82,10 +81,11 @@ final class Cv implements Callable<Integer> {
         ReadReport r = input.read(table);
         Cohort c = metadata.join(r.table(), table.toString(), notes);
         LogisticTrainer t = trainer.trainer(c.features(), 1);
-        ProgressListener progress = notes == null ? ProgressListener.NONE
-                : (done, total, s) -> notes.printf("fold %d/%d done%n", done, total);
-        CvResult<ResponseModel> cv = CrossValidation.of(splitter).withThreads(trainer.threads).withListener(progress)
-                .run(t::fit, c);
+        CvResult<ResponseModel> cv;
+        try (Progress progress = Progress.of(notes, "cv")) {
+            cv = CrossValidation.of(splitter).withThreads(trainer.threads).withListener(progress::foldDone)
+                    .run(t::fit, c);
+        }
         Set<String> unpenalized = trainer.unpenalizedSet();
         // the result holds the labelled samples in cohort order, as Cohort.labelled() does
         Cohort labelled = c.labelled();

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         description = "Predicts checkpoint-therapy response from the signalling capacity of the gut microbiome.",
         subcommands = {Synth.class, Summary.class, Merge.class, Profile.class, Assoc.class, Fit.class, Cv.class,
             Score.class, Explain.class, Report.class,
-            CommandLine.HelpCommand.class},
+            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
 

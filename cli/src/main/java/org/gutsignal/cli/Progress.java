@@ -1,0 +1,53 @@
+package org.gutsignal.cli;
+
+import java.io.PrintStream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.gutsignal.cohort.Split;
+
+/**
+ * Progress of a long run on standard error: a progress bar (me.tongfei:progressbar) when standard
+ * error is a terminal, else a plain line per finished fold ({@code fold k/n done}), nothing under
+ * {@code --quiet}. Called from the threads that ran the folds; thread-safe.
+ */
+final class Progress implements AutoCloseable {
+
+    private final PrintStream notes;
+    private final String task;
+    private ProgressBar bar;
+
+    private Progress(PrintStream notes, String task) {
+        this.notes = notes;
+        this.task = task;
+    }
+
+    /** Progress written to {@code notes}, or none if it is null. */
+    static Progress of(PrintStream notes, String task) {
+        return new Progress(notes, task);
+    }
+
+    /** One more fold of {@code total} is finished (an {@code eval.ProgressListener}). */
+    synchronized void foldDone(int done, int total, Split split) {
+        if (notes == null) {
+            return;
+        }
+        if (System.console() != null && notes == System.err) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(
+                                new me.tongfei.progressbar.ConsoleProgressBarConsumer(notes)).build();
+            }
+            bar.stepTo(done);
+        } else {
+            notes.printf("fold %d/%d done%n", done, total);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

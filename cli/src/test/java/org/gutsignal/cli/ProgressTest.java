@@ -1,0 +1,26 @@
+package org.gutsignal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Progress off a terminal is one plain line per fold; under --quiet nothing. */
+class ProgressTest {
+
+    @Test
+    void plainLinesWhenNotATerminalAndNothingWhenQuiet() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (Progress p = Progress.of(new PrintStream(buf, true, StandardCharsets.UTF_8), "cv")) {
+            p.foldDone(1, 3, null);
+            p.foldDone(2, 3, null);
+            p.foldDone(3, 3, null);
+        }
+        assertEquals("fold 1/3 done\nfold 2/3 done\nfold 3/3 done\n", buf.toString(StandardCharsets.UTF_8));
+        try (Progress quiet = Progress.of(null, "cv")) {
+            quiet.foldDone(1, 1, null); // must not fail or print
+        }
+    }
+}
