@@ -80,7 +80,10 @@ final class Merge implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--layout must be auto, features or samples but is '"
                     + layout + "'");
         };
-        ReadReport r = input.readAll(all);
+        ReadReport r;
+        try (Progress progress = Progress.of(main.quiet ? null : main.err, "merge")) {
+            r = input.readAll(all, (done, total) -> progress.step(done, total, "file"));
+        }
         String first = firstCell != null ? firstCell : inputLayout.equals("metaphlan") ? "clade_name" : "# Gene Family";
         (featuresAsRows ? FeatureTableWriter.featuresAsRows(first) : FeatureTableWriter.samplesAsRows())
                 .write(r.table(), out);

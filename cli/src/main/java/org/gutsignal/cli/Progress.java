@@ -8,7 +8,7 @@ import org.gutsignal.cohort.Split;
 
 /**
  * Progress of a long run on standard error: a progress bar (me.tongfei:progressbar) when standard
- * error is a terminal, else a plain line per finished fold ({@code fold k/n done}), nothing under
+ * error is a terminal, else a plain line per finished fold or file ({@code fold k/n done}), nothing under
  * {@code --quiet}. Called from the threads that ran the folds; thread-safe.
  */
 final class Progress implements AutoCloseable {
@@ -28,7 +28,12 @@ final class Progress implements AutoCloseable {
     }
 
     /** One more fold of {@code total} is finished (an {@code eval.ProgressListener}). */
-    synchronized void foldDone(int done, int total, Split split) {
+    void foldDone(int done, int total, Split split) {
+        step(done, total, "fold");
+    }
+
+    /** {@code done} of {@code total} items ({@code what}: "fold", "file", …) are finished. */
+    synchronized void step(int done, int total, String what) {
         if (notes == null) {
             return;
         }
@@ -39,8 +44,8 @@ final class Progress implements AutoCloseable {
                                 new me.tongfei.progressbar.ConsoleProgressBarConsumer(notes)).build();
             }
             bar.stepTo(done);
-        } else {
-            notes.printf("fold %d/%d done%n", done, total);
+        } else if (done == total || done % Math.max(1, total / 20) == 0) {
+            notes.printf("%s %d/%d done%n", what, done, total); // at most about 20 lines
         }
     }
 

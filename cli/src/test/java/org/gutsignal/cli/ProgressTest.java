@@ -19,6 +19,15 @@ class ProgressTest {
             p.foldDone(3, 3, null);
         }
         assertEquals("fold 1/3 done\nfold 2/3 done\nfold 3/3 done\n", buf.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream files = new ByteArrayOutputStream();
+        try (Progress p = Progress.of(new PrintStream(files, true, StandardCharsets.UTF_8), "merge")) {
+            for (int k = 1; k <= 1000; k++) {
+                p.step(k, 1000, "file");
+            }
+        }
+        // every 1000/20 = 50 files: 20 lines, the last at 1000
+        assertEquals(20, files.toString(StandardCharsets.UTF_8).lines().count());
+        assertEquals("file 50/1000 done", files.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
         try (Progress quiet = Progress.of(null, "cv")) {
             quiet.foldDone(1, 1, null); // must not fail or print
         }

@@ -370,12 +370,25 @@ public final class FeatureTableReader {
      *                                  id appears in two files (the message names them)
      */
     public ReadReport readAll(List<Path> files) throws IOException {
+        return readAll(files, (done, total) -> { });
+    }
+
+    /**
+     * {@link #readAll(List)}, telling {@code progress} after each file: {@code (files read, files)}.
+     * The listener runs on the calling thread.
+     *
+     * @throws IOException              as {@link #readAll(List)}
+     * @throws IllegalArgumentException as {@link #readAll(List)}
+     */
+    public ReadReport readAll(List<Path> files, java.util.function.BiConsumer<Integer, Integer> progress)
+            throws IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to read");
         }
         List<ReadReport> reports = new ArrayList<>(files.size());
         for (Path f : files) {
             reports.add(readWithReport(f));
+            progress.accept(reports.size(), files.size());
         }
         List<FeatureTable> tables = new ArrayList<>(reports.size());
         Map<String, Integer> dropped = new java.util.LinkedHashMap<>();
