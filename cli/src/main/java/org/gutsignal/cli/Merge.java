@@ -81,7 +81,7 @@ final class Merge implements Callable<Integer> {
                     + layout + "'");
         };
         ReadReport r;
-        try (Progress progress = Progress.of(main.quiet ? null : main.err, "merge")) {
+        try (Progress progress = Progress.of(main.quiet ? null : main.err, "merge", 50)) {
             r = input.readAll(all, (done, total) -> progress.step(done, total, "file"));
         }
         String first = firstCell != null ? firstCell : inputLayout.equals("metaphlan") ? "clade_name" : "# Gene Family";

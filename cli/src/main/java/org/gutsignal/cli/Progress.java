@@ -15,16 +15,23 @@ final class Progress implements AutoCloseable {
 
     private final PrintStream notes;
     private final String task;
+    private final int minimum;
     private ProgressBar bar;
 
-    private Progress(PrintStream notes, String task) {
+    private Progress(PrintStream notes, String task, int minimum) {
         this.notes = notes;
         this.task = task;
+        this.minimum = minimum;
     }
 
     /** Progress written to {@code notes}, or none if it is null. */
     static Progress of(PrintStream notes, String task) {
-        return new Progress(notes, task);
+        return new Progress(notes, task, 1);
+    }
+
+    /** As {@link #of(PrintStream, String)}, silent for runs of fewer than {@code minimum} items. */
+    static Progress of(PrintStream notes, String task, int minimum) {
+        return new Progress(notes, task, minimum);
     }
 
     /** One more fold of {@code total} is finished (an {@code eval.ProgressListener}). */
@@ -34,7 +41,7 @@ final class Progress implements AutoCloseable {
 
     /** {@code done} of {@code total} items ({@code what}: "fold", "file", …) are finished. */
     synchronized void step(int done, int total, String what) {
-        if (notes == null) {
+        if (notes == null || total < minimum) {
             return;
         }
         if (System.console() != null && notes == System.err) {

@@ -28,6 +28,12 @@ class ProgressTest {
         // every 1000/20 = 50 files: 20 lines, the last at 1000
         assertEquals(20, files.toString(StandardCharsets.UTF_8).lines().count());
         assertEquals("file 50/1000 done", files.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+        ByteArrayOutputStream few = new ByteArrayOutputStream();
+        try (Progress p = Progress.of(new PrintStream(few, true, StandardCharsets.UTF_8), "merge", 50)) {
+            p.step(1, 2, "file");
+            p.step(2, 2, "file");
+        }
+        assertEquals("", few.toString(StandardCharsets.UTF_8), "a merge of 2 files needs no progress");
         try (Progress quiet = Progress.of(null, "cv")) {
             quiet.foldDone(1, 1, null); // must not fail or print
         }
