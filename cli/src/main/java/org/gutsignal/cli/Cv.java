@@ -73,7 +73,7 @@ final class Cv implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Path> outputs = FILES.stream().map(out::resolve).toList();
-        Outputs.refuseInputs(outputs, Arrays.asList(table, metadata.file));
+        OutputFiles.refuseInputs(outputs, Arrays.asList(table, metadata.file));
         Splitter splitter = splitter(split, trainer.seed);
         boolean grouped = !split.toLowerCase(Locale.ROOT).startsWith("kfold")
                 && !split.toLowerCase(Locale.ROOT).startsWith("repeated");
@@ -196,7 +196,7 @@ final class Cv implements Callable<Integer> {
         for (CvResult.Fold f : cv.folds()) {
             boolean io = interceptOnly.contains(f);
             rows.add(List.of(f.split().repeat(), f.split().fold(), String.join(",", f.split().heldOutGroups()),
-                    f.tested(), f.auroc(), Outputs.bool(f.constantScores() || io), Outputs.bool(io)));
+                    f.tested(), f.auroc(), OutputFiles.bool(f.constantScores() || io), OutputFiles.bool(io)));
         }
         CsvTables.write(file, List.of("repeat", "fold", "held_out_groups", "n_test", "auroc", "degenerate",
                 "intercept_only"), rows);
@@ -208,7 +208,7 @@ final class Cv implements Callable<Integer> {
         byGroup.forEach((g, a) -> {
             ConfidenceInterval ci = a.ci95();
             rows.add(List.of(g, a.positives() + a.negatives(), a.positives(), a.isDegenerate() ? Double.NaN : a.value(),
-                    ci.lower(), ci.upper(), Outputs.bool(a.isDegenerate())));
+                    ci.lower(), ci.upper(), OutputFiles.bool(a.isDegenerate())));
         });
         CsvTables.write(file, List.of("group", "n", "responders", "auroc", "ci_lower", "ci_upper", "degenerate"), rows);
     }

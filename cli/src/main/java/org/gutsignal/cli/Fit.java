@@ -51,10 +51,10 @@ final class Fit implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path coefficients = Outputs.sibling(out, "coefficients.tsv");
-        Path path = Outputs.sibling(out, "lambda_path.tsv");
-        Path curve = Outputs.sibling(out, "cv_curve.tsv");
-        Outputs.refuseInputs(List.of(out, coefficients, path, curve), java.util.Arrays.asList(table, metadata.file));
+        Path coefficients = out.resolveSibling("coefficients.tsv");
+        Path path = out.resolveSibling("lambda_path.tsv");
+        Path curve = out.resolveSibling("cv_curve.tsv");
+        OutputFiles.refuseInputs(List.of(out, coefficients, path, curve), java.util.Arrays.asList(table, metadata.file));
         PrintStream notes = main.quiet ? null : main.err;
         ReadReport r = input.read(table);
         Cohort c = metadata.join(r.table(), table.toString(), notes);
@@ -89,7 +89,7 @@ final class Fit implements Callable<Integer> {
         for (int j = 0; j < b.length; j++) {
             String f = model.featureNames().get(j);
             rows.add(List.of(f, b[j], catalog.get(f).map(m -> m.direction().token()).orElse(""),
-                    Outputs.bool(b[j] != 0.0)));
+                    OutputFiles.bool(b[j] != 0.0)));
         }
         CsvTables.write(file, List.of("feature", "coefficient", "expected_direction", "selected"), rows);
     }
@@ -99,7 +99,7 @@ final class Fit implements Callable<Integer> {
         List<List<?>> rows = new ArrayList<>();
         for (int k = 0; k < path.size(); k++) {
             FitDiagnostics d = path.diagnostics(k);
-            rows.add(List.of(path.lambda(k), d.nonZero(), d.devianceRatio(), Outputs.bool(d.converged())));
+            rows.add(List.of(path.lambda(k), d.nonZero(), d.devianceRatio(), OutputFiles.bool(d.converged())));
         }
         CsvTables.write(file, List.of("lambda", "nonzero", "deviance_ratio", "converged"), rows);
     }
@@ -114,7 +114,7 @@ final class Fit implements Callable<Integer> {
             double[] se = cv.standardError();
             for (int k = 0; k < lambdas.length; k++) {
                 rows.add(List.of(lambdas[k], mean[k], se[k], fit.path().diagnostics(k).nonZero(),
-                        Outputs.bool(k == fit.lambdaIndex())));
+                        OutputFiles.bool(k == fit.lambdaIndex())));
             }
         }
         CsvTables.write(file, List.of("lambda", "mean_deviance", "se", "nonzero", "chosen"), rows);

@@ -39,6 +39,18 @@ final class OutputFiles {
         return output.resolveSibling(sibling);
     }
 
+    /** {@link #refuseInput} for every one of {@code outputs} (written by the same command, option {@code -o}). */
+    static void refuseInputs(Iterable<Path> outputs, Iterable<Path> inputs) throws IOException {
+        for (Path out : outputs) {
+            refuseInput(out, "-o", inputs);
+        }
+    }
+
+    /** {@code TRUE} / {@code FALSE}, which R's readr and pandas both read as logical. */
+    static String bool(boolean b) {
+        return b ? "TRUE" : "FALSE";
+    }
+
     private static boolean same(Path a, Path b) throws IOException {
         if (Files.exists(a) && Files.exists(b)) {
             return Files.isSameFile(a, b);

@@ -59,10 +59,10 @@ final class Report implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Path> outputs = new ArrayList<>(List.of(out));
-        PNGS.forEach(name -> outputs.add(Outputs.sibling(out, name)));
+        PNGS.forEach(name -> outputs.add(out.resolveSibling(name)));
         List<Path> inputs = new ArrayList<>(Arrays.asList(model));
         Cv.FILES.forEach(name -> inputs.add(cvDir.resolve(name)));
-        Outputs.refuseInputs(outputs, inputs);
+        OutputFiles.refuseInputs(outputs, inputs);
         PrintStream notes = main.quiet ? null : main.err;
 
         Scores s = Scores.read(cvDir.resolve("oof_scores.tsv"));
@@ -129,7 +129,7 @@ final class Report implements Callable<Integer> {
     }
 
     private void emit(HtmlReport html, String caption, String file, Plot plot) throws IOException {
-        plot.write(Outputs.sibling(out, file));
+        plot.write(out.resolveSibling(file));
         html.image(caption, plot);
     }
 

@@ -93,8 +93,8 @@ class FitCommandTest {
         CliRun r = CliRun.of("fit", CliRun.CAPACITIES.toString(), "--format", "samples", "--unit", "CAPACITY", "-m",
                 meta.toString(), "-o", meta.toString());
         assertEquals(3, r.exitCode());
-        assertEquals("gutsignal fit: " + meta + ": refusing to write over an input file" + System.lineSeparator(),
-                r.err());
+        assertEquals("gutsignal fit: -o " + meta + " is the input file " + meta
+                + ": choose another output, gutsignal never writes over its inputs" + System.lineSeparator(), r.err());
         assertArrayEquals(before, Files.readAllBytes(meta));
     }
 
