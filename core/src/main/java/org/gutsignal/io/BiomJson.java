@@ -276,6 +276,11 @@ final class BiomJson {
         if (!Double.isFinite(v)) {
             throw at(p.currentTokenLocation(), "expected a finite number but found " + p.getText());
         }
+        try {
+            DelimitedText.parseNumber(p.getText()); // JSON's grammar is the rule's; this adds the range
+        } catch (NumberFormatException e) {
+            throw at(p.currentTokenLocation(), e.getMessage());
+        }
         if ("int".equals(elementType) && v != Math.rint(v)) {
             throw at(p.currentTokenLocation(), "expected a whole number ('matrix_element_type' is 'int') but found "
                     + p.getText());

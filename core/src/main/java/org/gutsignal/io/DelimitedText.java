@@ -60,6 +60,8 @@ import org.gutsignal.cohort.CohortFormatException;
  *       {@link Double#toString(double)}; whole numbers below 10<sup>15</sup> in magnitude without
  *       {@code ".0"}; {@code -0.0} keeps its sign as {@code "-0.0"}; {@code NaN}, {@code Infinity},
  *       {@code -Infinity} as Java writes them.</li>
+ *   <li><b>Reading numbers</b> ({@link #parseNumber(String)}), the one rule of every reader
+ *       (feature tables, BIOM values, trait tables, model files): decimal text only.</li>
  *   <li><b>Reading</b> ({@link #read(Path, ObjLongConsumer)}): records that are empty or hold only
  *       blank cells are skipped; every record comes with the 1-based line it starts on, counted
  *       correctly after quoted cells that span lines. Malformed quoting is an error naming the
@@ -77,6 +79,8 @@ public final class DelimitedText {
     static final char BY_NAME = 0;
 
     private static final Pattern COMMONS_LINE = Pattern.compile("(?:startline |line: )([0-9,]+)");
+    /** {@link #parseNumber(String)}'s rule. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final Pattern COMMONS_POSITION = Pattern.compile("position: ([0-9,]+)");
 
     /** One record: its cells and the line on which it starts. */
@@ -229,6 +233,77 @@ public final class DelimitedText {
             return Long.toString((long) v);
         }
         return NumberOutput.toString(v, true);
+    }
+
+    /**
+     * The number a cell's text holds, by the one rule of every gutsignal reader:
+     * <pre>
+     *   [+-]? ( digits [ . digits? ] | . digits ) [ (e|E) [+-]? digits ]      digits = [0-9]+
+     * </pre>
+     * so {@code 13.75}, {@code -2}, {@code +0.5}, {@code .5}, {@code 5.}, {@code 1e-5} and
+     * {@code 6.02E23} are numbers, read as {@link Double#parseDouble} reads them (the nearest double).
+     * Refused, because the text would not say what is read: anything else ({@code NaN},
+     * {@code Infinity}, hex floats such as {@code 0x1p3}, the type suffixes of {@code 1d} and
+     * {@code 2F}, spaces or tabs around the digits, control characters, a decimal comma); a value
+     * beyond the largest double ({@code 1e400}); and a value whose text is not zero but which is
+     * nearer to 0 than the smallest positive normal double {@value Double#MIN_NORMAL} (it would read as
+     * 0, {@code 1e-400}, or as a subnormal that keeps only some of its digits, {@code 4.9e-324}).
+     * {@code -0} and {@code -0.0} read as {@code -0.0}; readers of abundances make it {@code 0.0}.
+     *
+     * @param text the cell as read (not trimmed)
+     * @return the finite double, zero or at least {@value Double#MIN_NORMAL} in magnitude
+     * @throws NumberFormatException if the text breaks the rule; the message is the problem as the
+     *                               readers report it after the file, line and column, such as
+     *                               {@code expected a number but found '0x1p3'} or
+     *                               {@code '1e-400' is below the smallest positive normal double
+     *                               2.2250738585072014E-308}
+     */
+    public static double parseNumber(String text) {
+        if (!NUMBER.matcher(text).matches()) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (t.equals("nan") || t.endsWith("inf") || t.endsWith("infinity")) {
+                throw new NumberFormatException("expected a finite number but found " + quote(text));
+            }
+            String hint = "";
+            if (!t.isEmpty() && NUMBER.matcher(t).matches()) {
+                hint = " (spaces around a number are not allowed)";
+            } else if (t.matches("[-+]?[0-9]*,[0-9]+")) {
+                hint = " (the decimal separator must be '.')";
+            } else {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                        hint = String.format(" (it holds the control character U+%04X)", (int) c);
+                        break;
+                    }
+                }
+            }
+            throw new NumberFormatException("expected a number but found " + quote(text) + hint);
+        }
+        double v = Double.parseDouble(text);
+        if (Double.isInfinite(v)) {
+            throw new NumberFormatException("expected a finite number but found " + quote(text)
+                    + ", which is beyond the largest double " + Double.MAX_VALUE);
+        }
+        if (Math.abs(v) < Double.MIN_NORMAL && (v != 0 || !isZeroText(text))) {
+            throw new NumberFormatException(quote(text) + " is below the smallest positive normal double "
+                    + Double.MIN_NORMAL + (v < 0 || text.startsWith("-") ? " in magnitude" : ""));
+        }
+        return v;
+    }
+
+    /** Whether the digits before the exponent are all zero. */
+    private static boolean isZeroText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return true;
+            }
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

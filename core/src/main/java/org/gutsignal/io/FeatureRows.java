@@ -320,7 +320,7 @@ final class FeatureRows {
         }
         for (int c = 1; c < row.size(); c++) {
             try {
-                Double.parseDouble(row.cells[c]);
+                DelimitedText.parseNumber(row.cells[c]);
             } catch (NumberFormatException e) {
                 return false;
             }

@@ -553,52 +553,30 @@ public final class FeatureTableReader {
         return value(file, row, c, columnName, unit);
     }
 
-    /** Parses one value cell: a finite decimal number, non-negative if {@code unit} is an abundance. */
+    /**
+     * Parses one value cell by {@link DelimitedText#parseNumber}'s rule; non-negative if {@code unit}
+     * is an abundance, where {@code -0} reads as {@code 0.0}.
+     */
     double value(String file, DelimitedText.Row row, int c, String columnName, AbundanceUnit unit)
             throws CohortFormatException {
         String cell = row.cells[c];
         double v;
         try {
-            v = Double.parseDouble(cell);
+            v = DelimitedText.parseNumber(cell);
         } catch (NumberFormatException e) {
-            throw badNumber(file, row, c, columnName, cell);
+            String t = cell.strip().toLowerCase(Locale.ROOT);
+            boolean missing = t.isEmpty() || t.equals("na") || t.equals("n/a") || t.equals("null");
+            throw CohortFormatException.at(file, row.lineOf(c), c + 1, columnName, e.getMessage()
+                    + (missing ? " (missing values are not allowed in a feature table)" : ""));
         }
-        if (!isDecimal(cell) || !Double.isFinite(v)) {
-            throw badNumber(file, row, c, columnName, cell);
-        }
-        if (v < 0 && unit.isAbundance()) {
-            throw CohortFormatException.at(file, row.lineOf(c), c + 1, columnName, "expected a non-negative "
-                    + "abundance (unit " + unit + ") but found " + DelimitedText.quote(cell));
+        if (unit.isAbundance()) {
+            if (v < 0) {
+                throw CohortFormatException.at(file, row.lineOf(c), c + 1, columnName, "expected a non-negative "
+                        + "abundance (unit " + unit + ") but found " + DelimitedText.quote(cell));
+            }
+            return v + 0.0; // -0.0 + 0.0 is 0.0
         }
         return v;
-    }
-
-    private static CohortFormatException badNumber(String file, DelimitedText.Row row, int c, String columnName,
-            String cell) {
-        String t = cell.strip().toLowerCase(Locale.ROOT);
-        String expected;
-        if (t.equals("nan") || t.endsWith("inf") || t.endsWith("infinity")) {
-            expected = "expected a finite number but found " + DelimitedText.quote(cell);
-        } else if (t.isEmpty() || t.equals("na") || t.equals("n/a") || t.equals("null")) {
-            expected = "expected a number but found " + DelimitedText.quote(cell)
-                    + " (missing values are not allowed in a feature table)";
-        } else {
-            expected = "expected a number but found " + DelimitedText.quote(cell)
-                    + (t.matches("[-+]?[0-9]*,[0-9]+") ? " (the decimal separator must be '.')" : "");
-        }
-        return CohortFormatException.at(file, row.lineOf(c), c + 1, columnName, expected);
-    }
-
-    /** Rejects what {@link Double#parseDouble} accepts beyond decimal text: hex, NaN, Infinity, 'd'/'f' suffixes. */
-    private static boolean isDecimal(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (!(ch >= '0' && ch <= '9' || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E'
-                    || ch == ' ')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 import org.gutsignal.cohort.CohortFormatException;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.io.DelimitedText;
 
 /**
  * Which taxa can make which molecules: non-negative copy numbers per taxon and molecule
@@ -218,8 +219,8 @@ public final class TraitTable {
      * @throws CohortFormatException if the first header cell is not {@code taxon}, there are no
      *                               molecule columns, a molecule column repeats, a row has the wrong
      *                               number of cells, a taxon is malformed or repeated, or a value is
-     *                               not a non-negative finite number; the message names file, line and
-     *                               column
+     *                               not a non-negative number by {@link DelimitedText#parseNumber}'s
+     *                               rule; the message names file, line and column
      */
     public static TraitTable read(Path path) throws IOException {
         return parse(CsvRows.read(path));
@@ -281,14 +282,15 @@ public final class TraitTable {
                 String text = cells.get(c);
                 double v;
                 try {
-                    v = Double.parseDouble(text);
+                    v = DelimitedText.parseNumber(text);
                 } catch (NumberFormatException e) {
-                    v = Double.NaN;
+                    throw CohortFormatException.at(file, row.line(), c + 1, header.get(c), e.getMessage());
                 }
-                if (!Double.isFinite(v) || v < 0 || text.isEmpty()) {
+                if (v < 0) {
                     throw CohortFormatException.at(file, row.line(), c + 1, header.get(c),
                             "expected a non-negative copy number but found '" + text + "'");
                 }
+                v += 0.0; // -0 reads as 0.0
                 values[c - 1] = v;
             }
             rows.put(taxon, values);

@@ -235,4 +235,46 @@ class DelimitedTextTest {
             assertEquals(List.of(file), files.toList());
         }
     }
+
+    /** The one number rule of every reader: what reads, and as what. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "13.75|13.75", "-2|-2.0", "+0.5|0.5", ".5|0.5", "5.|5.0", "1e-5|1.0E-5", "6.02E+23|6.02E23",
+        "0|0.0", "-0.0|-0.0", "0e-400|0.0", "0.000e999|0.0",
+        "2.2250738585072014E-308|2.2250738585072014E-308", "1.7976931348623157E308|1.7976931348623157E308",
+    })
+    void parseNumberReadsDecimalText(String text, double expected) {
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(DelimitedText.parseNumber(text)));
+    }
+
+    /** What the rule refuses, with the message every reader puts after file, line and column. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+        "0x1p3|expected a number but found '0x1p3'",
+        "1d|expected a number but found '1d'",
+        "2F|expected a number but found '2F'",
+        " 13.75 |expected a number but found ' 13.75 ' (spaces around a number are not allowed)",
+        "1\t|expected a number but found '1\\t' (spaces around a number are not allowed)",
+        "1\u0007|expected a number but found '1\u0007' (it holds the control character U+0007)",
+        "0,5|expected a number but found '0,5' (the decimal separator must be '.')",
+        "NaN|expected a finite number but found 'NaN'",
+        "-Infinity|expected a finite number but found '-Infinity'",
+        "1e400|expected a finite number but found '1e400', which is beyond the largest double 1.7976931348623157E308",
+        "1e-400|'1e-400' is below the smallest positive normal double 2.2250738585072014E-308",
+        "-1e-400|'-1e-400' is below the smallest positive normal double 2.2250738585072014E-308 in magnitude",
+        "2e-324|'2e-324' is below the smallest positive normal double 2.2250738585072014E-308",
+        "4.9e-324|'4.9e-324' is below the smallest positive normal double 2.2250738585072014E-308",
+        "2.225073858507201E-308|'2.225073858507201E-308' is below the smallest positive normal double 2.2250738585072014E-308",
+    })
+    void parseNumberRefusesWhatTheTextDoesNotSay(String text, String message) {
+        assertEquals(message, assertThrows(NumberFormatException.class, () -> DelimitedText.parseNumber(text)).getMessage());
+    }
+
+    /** A decimal of 400 digits that is not zero but nearer 0 than any normal double is refused, not read as 0. */
+    @Test
+    void parseNumberRefusesALongDecimalThatUnderflows() {
+        String text = "0." + "0".repeat(399) + "1";
+        assertEquals("'" + text + "' is below the smallest positive normal double 2.2250738585072014E-308",
+                assertThrows(NumberFormatException.class, () -> DelimitedText.parseNumber(text)).getMessage());
+    }
 }

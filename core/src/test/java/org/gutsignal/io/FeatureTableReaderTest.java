@@ -56,6 +56,15 @@ class FeatureTableReaderTest {
         assertEquals(AbundanceUnit.TRANSFORMED, t.unit());
     }
 
+    /** {@code -0} and {@code -0.0} are zero abundances: positive zero, as 0 is (their sign carries nothing). */
+    @Test
+    void negativeZeroAbundanceReadsAsPositiveZero() throws Exception {
+        FeatureTable t = FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.COUNTS)
+                .read(MalformedInputTest.resource("wellformed/negative_zero.csv"));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(t.get(0, 0)));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(t.get(0, 1)));
+    }
+
     /** Lee 2022 species table exactly as published: empty first header cell, no final newline. */
     @Test
     void readsLee2022SpeciesAsPublished() throws Exception {

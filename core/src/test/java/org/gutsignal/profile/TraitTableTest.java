@@ -57,8 +57,14 @@ class TraitTableTest {
         "traits_no_molecules.csv!line 1: expected at least one molecule column after 'taxon' but found none",
         "traits_repeated_column.csv!line 1, column 4 ('HMBPP'): molecule column 'HMBPP' repeats column 2",
         "traits_bad_molecule.csv!line 1, column 2 ('HMB-PP'): expected a molecule id of letters, digits and '_' but found 'HMB-PP'",
-        "traits_empty_value.csv!line 2, column 3 ('LPS'): expected a non-negative copy number but found ''",
-        "traits_infinite.csv!line 2, column 2 ('HMBPP'): expected a non-negative copy number but found 'Infinity'",
+        "traits_empty_value.csv!line 2, column 3 ('LPS'): expected a number but found an empty cell",
+        "traits_infinite.csv!line 2, column 2 ('HMBPP'): expected a finite number but found 'Infinity'",
+        // the table readers' number rule (DelimitedText.parseNumber), no longer Double.parseDouble's
+        "traits_hex.csv!line 2, column 2 ('HMBPP'): expected a number but found '0x1p3'",
+        "traits_suffix_d.csv!line 2, column 2 ('HMBPP'): expected a number but found '1d'",
+        "traits_suffix_f.csv!line 2, column 2 ('HMBPP'): expected a number but found '2F'",
+        "traits_control.csv!line 2, column 2 ('HMBPP'): expected a number but found '1\u0001' (it holds the control character U+0001)",
+        "traits_subnormal.csv!line 2, column 2 ('HMBPP'): '4.9e-324' is below the smallest positive normal double 2.2250738585072014E-308",
     })
     void malformedTraitTablesNameFileLineAndColumn(String file, String message) throws Exception {
         Path path = MoleculeCatalogTest.resource(file);
