@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.io.AtomicFiles;
+import org.gutsignal.io.DelimitedText;
 import org.gutsignal.transform.FittedPreprocessing;
 import org.gutsignal.transform.FittedStep;
 import org.gutsignal.transform.StepKind;
@@ -64,6 +70,15 @@ import org.gutsignal.transform.StepKind;
  * the same model always gives the same bytes. The missing-feature policy is not stored (a read
  * model uses {@link org.gutsignal.transform.MissingFeaturePolicy#ERROR}). Files are written atomically. Files of older
  * format versions stay readable; a newer version is rejected.
+ *
+ * <p>Reading is strict, so a file never loads broken: the text must be UTF-8 (a leading byte order
+ * mark is skipped); a file has exactly the fields of its format version (an unknown field, or a
+ * {@code preprocessing} block in a version-1 file, is an error naming it); every number follows
+ * {@link DelimitedText#parseNumber}'s rule (no underflow to 0, no subnormals); and the values are
+ * bounded so that scoring cannot overflow to NaN: coefficients and intercept 0 or normal with
+ * magnitude at most 1e6, λ in [0, 1e300], α in [0, 1], training variances in [0, 1e200], step
+ * parameters at most 1e300 in magnitude, pseudocounts and standardisation scales in [1e-300, 1e300],
+ * and each coefficient divided by its scale, and the intercept with the centres folded in, finite.
  *
  * <p>Thread-safe (no shared mutable state).
  */
@@ -158,15 +173,18 @@ public final class ModelFiles {
     /**
      * Reads a model written by {@link #write} (this or an older format version).
      *
-     * @throws ModelFormatException if the file is not valid JSON, lacks a field, has a field of the
-     *                              wrong type or value, or has a format version newer than
+     * @throws ModelFormatException if the file is not UTF-8 (a leading byte order mark is allowed) or
+     *                              not valid JSON, lacks a field, has a field its format version does
+     *                              not have, has a field of the wrong type or value (numbers follow
+     *                              {@link DelimitedText#parseNumber}'s rule and the bounds of
+     *                              {@link ResponseModel#of} and {@link FittedStep#of}), or has a format version newer than
      *                              {@value #FORMAT_VERSION}; the message gives the 1-based line and
      *                              column of the offending value (of the object lacking a field),
      *                              except when the parts of the model disagree with each other
      * @throws IOException          if the file cannot be read
      */
     public static ResponseModel read(Path file) throws IOException {
-        Source src = new Source(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        Source src = new Source(file.toString(), decode(file.toString(), Files.readAllBytes(file)));
         JsonNode root;
         try {
             root = MAPPER.readTree(src.text);
@@ -192,6 +210,8 @@ public final class ModelFiles {
         if (v < 1) {
             throw bad(src, "formatVersion", "a version ≥ 1", version);
         }
+        checkFields(root, v, src);
+        checkNumbers(src);
         String type = text(root, "type", src, "");
         if (!TYPE.equals(type)) {
             throw src.error("type", "field 'type': expected \"" + TYPE + "\" but found \"" + type + "\"", null);
@@ -245,6 +265,111 @@ public final class ModelFiles {
             // no single place in the text: the parts disagree with each other
             throw new ModelFormatException(src.name, 0, 0, "inconsistent model: " + e.getMessage(), e);
         }
+    }
+
+    /** The fields of each object of a file of format version {@code v}, by path pattern ({@code []} for any index). */
+    private static Map<String, List<String>> fieldsOf(int v) {
+        List<String> root = new ArrayList<>(List.of("formatVersion", "type", "intercept", "lambda", "alpha",
+                "features", "provenance"));
+        if (v >= 3) {
+            root.add("inputUnit");
+        }
+        if (v >= 2) {
+            root.add("preprocessing");
+        }
+        return Map.of("", root,
+                "features[]", v >= 4 ? List.of("name", "coefficient", "trainingVariance") : List.of("name", "coefficient"),
+                "provenance", List.of("libraryVersion", "trainingSamples", "trainingChecksum", "seed"),
+                "preprocessing", List.of("inputFeatures", "steps"),
+                "preprocessing.steps[]", List.of("kind", "inputFeatures", "outputFeatures", "parameters"));
+    }
+
+    /** Refuses a field that format version {@code v} does not have, naming it and where it is. */
+    private static void checkFields(JsonNode root, int v, Source src) throws ModelFormatException {
+        Map<String, List<String>> known = fieldsOf(v);
+        checkFields(root, "", "", known, v, src);
+    }
+
+    private static void checkFields(JsonNode node, String path, String pattern, Map<String, List<String>> known,
+            int v, Source src) throws ModelFormatException {
+        List<String> fields = known.get(pattern);
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkFields(node.get(i), path + "[" + i + "]", pattern + "[]", known, v, src);
+            }
+        }
+        if (!node.isObject() || fields == null) {
+            return; // the reading below says what is wrong with a value of the wrong type
+        }
+        for (var it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            String at = path.isEmpty() ? name : path + "." + name;
+            if (!fields.contains(name)) {
+                String problem = v == 1 && name.equals("preprocessing")
+                        ? "field 'preprocessing' is not part of format version 1 (it came with version 2): such a"
+                                + " file would be read without its preprocessing; set formatVersion to 2 or more"
+                        : "unknown field '" + at + "' in a file of format version " + v + " (expected only "
+                                + String.join(", ", fields) + ")";
+                throw src.error(at, problem, null);
+            }
+            checkFields(node.get(name), at, pattern.isEmpty() ? name : pattern + "." + name, known, v, src);
+        }
+    }
+
+    /**
+     * Reads every number of the file's text by {@link DelimitedText#parseNumber}'s rule (JSON's
+     * grammar is the rule's), so a number that underflows to 0 or to a subnormal is refused.
+     */
+    private static void checkNumbers(Source src) throws ModelFormatException {
+        try (JsonParser p = MAPPER.getFactory().createParser(src.text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    try {
+                        DelimitedText.parseNumber(p.getText());
+                    } catch (NumberFormatException e) {
+                        JsonLocation loc = p.currentTokenLocation();
+                        StringBuilder at = new StringBuilder();
+                        for (String part : p.getParsingContext().pathAsPointer().toString().substring(1).split("/")) {
+                            at.append(part.matches("[0-9]+") ? "[" + part + "]" : (at.length() > 0 ? "." : "") + part);
+                        }
+                        throw new ModelFormatException(src.name, loc.getLineNr(), loc.getColumnNr(),
+                                "field '" + at + "': " + e.getMessage(), e);
+                    }
+                }
+            }
+        } catch (ModelFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ModelFormatException(src.name, 0, 0, "malformed JSON: " + e.getMessage(), e); // read once already
+        }
+    }
+
+    /**
+     * The file's bytes as UTF-8 text without a leading byte order mark.
+     *
+     * @throws ModelFormatException naming the byte offset, line and column of the first byte that is not UTF-8
+     */
+    private static String decode(String name, byte[] bytes) throws ModelFormatException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        out.flip();
+        if (r.isError()) {
+            int bad = in.position();
+            String before = out.toString();
+            long line = 1 + before.chars().filter(c -> c == '\n').count();
+            long column = before.length() - before.lastIndexOf('\n');
+            throw new ModelFormatException(name, line, column, String.format(
+                    "expected UTF-8 text but found the byte 0x%02X at byte offset %d (save the file as UTF-8)",
+                    bytes[bad] & 0xff, bad), null);
+        }
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

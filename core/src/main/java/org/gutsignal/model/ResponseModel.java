@@ -9,6 +9,7 @@ import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.transform.FittedPreprocessing;
+import org.gutsignal.transform.FittedStep;
 import org.gutsignal.transform.MissingFeaturePolicy;
 
 /**
@@ -97,16 +98,13 @@ public final class ResponseModel implements Predictor {
             throw new IllegalArgumentException("duplicate feature names in " + featureList);
         }
         for (int j = 0; j < this.coefficients.length; j++) {
-            if (!Double.isFinite(this.coefficients[j])) {
-                throw new IllegalArgumentException("coefficient of '" + this.featureNames[j] + "' is not finite: "
-                        + this.coefficients[j]);
-            }
+            checkWeight("coefficient of '" + this.featureNames[j] + "'", this.coefficients[j]);
         }
-        if (!Double.isFinite(intercept)) {
-            throw new IllegalArgumentException("intercept is not finite: " + intercept);
-        }
-        if (!(lambda >= 0) || !(alpha >= 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("expected λ ≥ 0 and 0 ≤ α ≤ 1 but found λ=" + lambda + ", α=" + alpha);
+        checkWeight("intercept", intercept);
+        if (!(lambda >= 0 && lambda <= MAX_MAGNITUDE) || !(alpha >= 0 && alpha <= 1) || isSubnormal(lambda)
+                || isSubnormal(alpha)) {
+            throw new IllegalArgumentException("expected 0 ≤ λ ≤ 1e300 and 0 ≤ α ≤ 1 (0 or normal doubles) but found λ="
+                    + lambda + ", α=" + alpha);
         }
         this.preprocessing = preprocessing == null ? FittedPreprocessing.of(featureList, List.of()) : preprocessing;
         if (!this.preprocessing.outputFeatures().equals(featureList)) {
@@ -122,9 +120,10 @@ public final class ResponseModel implements Predictor {
                         + this.trainingVariances.length + " training variances");
             }
             for (int j = 0; j < this.trainingVariances.length; j++) {
-                if (!(this.trainingVariances[j] >= 0) || !Double.isFinite(this.trainingVariances[j])) {
+                double v = this.trainingVariances[j];
+                if (!(v >= 0 && v <= MAX_VARIANCE) || isSubnormal(v)) {
                     throw new IllegalArgumentException("training variance of '" + this.featureNames[j]
-                            + "' must be finite and ≥ 0 but is " + this.trainingVariances[j]);
+                            + "' must be 0 or a normal double in [0, 1e200] but is " + v);
                 }
             }
         }
@@ -136,15 +135,19 @@ public final class ResponseModel implements Predictor {
      * A model from its parts, for example to score with coefficients estimated elsewhere.
      *
      * @param featureNames unique names, one per coefficient
-     * @param coefficients finite coefficients (copied)
-     * @param intercept    finite intercept (log-odds at all features 0)
-     * @param lambda       the penalty it was fitted with (≥ 0; 0 if unpenalised)
+     * @param coefficients coefficients (copied), each 0 or a normal double with {@code |β| ≤ 1e6}
+     * @param intercept    intercept (log-odds at all features 0), 0 or a normal double with {@code |b| ≤ 1e6}
+     * @param lambda       the penalty it was fitted with (in [0, 1e300]; 0 if unpenalised)
      * @param alpha        the elastic-net mixing it was fitted with, in [0, 1]
      * @param provenance   how it was made
      * @return the model, with no preprocessing, {@link MissingFeaturePolicy#ERROR} and an unknown
      *         {@linkplain #inputUnit() input unit} (set one with {@link #withInputUnit})
-     * @throws IllegalArgumentException if lengths differ, names repeat, a number is not finite or
-     *                                  λ, α are out of range
+     * @throws IllegalArgumentException if lengths differ, names repeat, a number is out of its range
+     *                                  or subnormal, or λ, α are out of range; these bounds, with
+     *                                  the preprocessing's ({@link FittedStep#of}) and the check that
+     *                                  folding a standardisation into the coefficients stays finite,
+     *                                  mean {@link #score} never returns NaN: it throws if a table's
+     *                                  values are so large (beyond about 1e300) that terms overflow
      */
     public static ResponseModel of(List<String> featureNames, double[] coefficients, double intercept, double lambda,
             double alpha, Provenance provenance) {
@@ -351,6 +354,7 @@ public final class ResponseModel implements Predictor {
         FeatureTable inModelUnit = convertsUnit(table) ? converted(table) : table;
         refuseMissing(table);
         plan.linearPredictors(inModelUnit, out);
+        checkPredictors(table, out, n);
         for (int i = 0; i < n; i++) {
             out[i] = sigmoid(out[i]);
         }
@@ -412,6 +416,7 @@ public final class ResponseModel implements Predictor {
         int n = table.sampleCount();
         double[] p = new double[n];
         plan.linearPredictors(convertsUnit(table) ? converted(table) : table, p);
+        checkPredictors(table, p, n);
         for (int i = 0; i < n; i++) {
             p[i] = sigmoid(p[i]);
         }
@@ -558,6 +563,39 @@ public final class ResponseModel implements Predictor {
 
     private static String firstTen(List<String> names) {
         return names.size() <= 10 ? names.toString() : names.subList(0, 10) + " and " + (names.size() - 10) + " more";
+    }
+
+    /** The largest coefficient or intercept magnitude a model takes: scoring cannot overflow below it. */
+    static final double MAX_WEIGHT = 1e6;
+    /** The largest magnitude of λ. */
+    static final double MAX_MAGNITUDE = 1e300;
+    /** The largest training variance: β² · variance stays far below the largest double. */
+    static final double MAX_VARIANCE = 1e200;
+
+    /** Refuses a coefficient or intercept that is not 0 or a normal double of magnitude at most {@link #MAX_WEIGHT}. */
+    private static void checkWeight(String what, double w) {
+        if (!(Math.abs(w) <= MAX_WEIGHT) || isSubnormal(w)) {
+            throw new IllegalArgumentException(what + " must be 0 or a normal double of magnitude at most 1e6 but is "
+                    + w);
+        }
+    }
+
+    private static boolean isSubnormal(double v) {
+        return v != 0 && Math.abs(v) < Double.MIN_NORMAL;
+    }
+
+    /**
+     * Refuses a linear predictor that is NaN: with bounded parameters that needs raw inputs so large
+     * (beyond about 1e300) that two terms overflow to opposite infinities.
+     */
+    private static void checkPredictors(FeatureTable table, double[] eta, int n) {
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(eta[i])) {
+                throw new IllegalArgumentException("the linear predictor of sample '" + table.sampleIds().get(i)
+                        + "' is not a number: its terms overflow to opposite infinities (inputs too large for"
+                        + " this model)");
+            }
+        }
     }
 
     /** The logistic function, evaluated without overflow for any finite or infinite argument. */

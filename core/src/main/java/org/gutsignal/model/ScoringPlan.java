@@ -59,6 +59,17 @@ final class ScoringPlan {
                 b0 -= folded[j] * centres[j];
             }
             kept = steps.subList(0, steps.size() - 1);
+            for (int j = 0; j < folded.length; j++) {
+                if (!Double.isFinite(folded[j])) {
+                    throw new IllegalArgumentException("the coefficient of '" + last.inputFeatures().get(j)
+                            + "' divided by its standardisation scale overflows: " + coefficients[j] + " / "
+                            + scales[j]);
+                }
+            }
+            if (!Double.isFinite(b0)) {
+                throw new IllegalArgumentException("the intercept with the standardisation folded in overflows: "
+                        + "the centres are too large for the coefficients");
+            }
         }
         this.prefix = FittedPreprocessing.of(preprocessing.inputFeatures(), kept);
         boolean selectOnly = true;

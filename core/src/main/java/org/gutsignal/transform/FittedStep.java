@@ -22,6 +22,11 @@ public final class FittedStep {
     private final double[] parameters;
     private final int[] selection; // filters: input index of each output
 
+    /** The largest parameter magnitude. */
+    private static final double MAX_PARAMETER = 1e300;
+    /** The smallest pseudocount or scale. */
+    private static final double MIN_SCALE = 1e-300;
+
     private FittedStep(StepKind kind, List<String> in, List<String> out, double[] parameters, int[] selection) {
         this.kind = kind;
         this.inputFeatures = in;
@@ -36,7 +41,10 @@ public final class FittedStep {
      * @throws IllegalArgumentException if names repeat or are empty, a value-changing step's outputs
      *                                  differ from its inputs, a filter's outputs are not a subset of
      *                                  its inputs in input order, or the parameter count or a
-     *                                  parameter value does not fit the kind
+     *                                  parameter value does not fit the kind: every parameter is 0 or
+     *                                  a normal double of magnitude at most 1e300, pseudocounts and
+     *                                  scales are in [1e-300, 1e300] (so scoring cannot overflow on
+     *                                  them)
      */
     public static FittedStep of(StepKind kind, List<String> inputFeatures, List<String> outputFeatures,
             double[] parameters) {
@@ -81,23 +89,24 @@ public final class FittedStep {
                     + " parameters but got " + params.length);
         }
         for (double v : params) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(kind + ": parameter " + v + " is not finite");
+            if (!(Math.abs(v) <= MAX_PARAMETER) || v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+                throw new IllegalArgumentException(kind + ": parameter " + v
+                        + " is not 0 or a normal double of magnitude at most 1e300");
             }
         }
         switch (kind) {
             case LOG10, LN, CLR, SIAMCAT_LOG_STD -> {
-                if (!(params[0] > 0)) {
-                    throw new IllegalArgumentException(kind + ": pseudocount must be > 0 but is " + params[0]);
+                if (!(params[0] >= MIN_SCALE)) {
+                    throw new IllegalArgumentException(kind + ": pseudocount must be in [1e-300, 1e300] but is " + params[0]);
                 }
             }
             default -> { }
         }
         int scaleFrom = kind == StepKind.STANDARDIZE ? p : kind == StepKind.SIAMCAT_LOG_STD ? 1 + p : params.length;
         for (int k = scaleFrom; k < params.length; k++) {
-            if (!(params[k] > 0)) {
+            if (!(params[k] >= MIN_SCALE)) {
                 throw new IllegalArgumentException(kind + ": scale of feature '" + in.get(k - scaleFrom)
-                        + "' must be > 0 but is " + params[k]);
+                        + "' must be in [1e-300, 1e300] but is " + params[k]);
             }
         }
         return new FittedStep(kind, in, out, params, selection);

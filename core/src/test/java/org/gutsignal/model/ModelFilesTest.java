@@ -39,7 +39,7 @@ class ModelFilesTest {
 
     @Test
     void awkwardDoublesRoundTripBitForBit() throws Exception {
-        double[] beta = {0.1 + 0.2, Double.MIN_VALUE, -1e-300, 1e300, -0.0, 1.0 / 3, Math.nextUp(1.0)};
+        double[] beta = {0.1 + 0.2, Double.MIN_NORMAL, -1e-300, 1e6, -0.0, 1.0 / 3, Math.nextUp(1.0)};
         List<String> names = List.of("a", "b", "c", "d", "e", "f", "g");
         ResponseModel m = ResponseModel.of(names, beta, Math.PI, 1e-17, 0.25,
                 new Provenance("v", 0, "sha256:x", Long.MIN_VALUE));
@@ -105,7 +105,7 @@ class ModelFilesTest {
         assertEquals(v[0], raw.trainingVariances().orElseThrow()[0]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> unknown.withTrainingVariances(new double[] {1, 1, -0.5, 1}));
-        assertEquals("training variance of 'C' must be finite and ≥ 0 but is -0.5", e.getMessage());
+        assertEquals("training variance of 'C' must be 0 or a normal double in [0, 1e200] but is -0.5", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> unknown.withTrainingVariances(new double[] {1}));
         assertEquals("4 features but 1 training variances", e.getMessage());
 
@@ -166,7 +166,9 @@ class ModelFilesTest {
         String good = Files.readString(resource("saved-v1.json"));
         assertProblem(good.replace("\"formatVersion\" : 1", "\"formatVersion\" : 5"), 2, 21,
                 "format version 5 is newer than the newest this library reads (4); upgrade gutsignal to read it");
-        assertProblem(good.replace("\"lambda\" :", "\"lambdaX\" :"), 1, 1, "missing field 'lambda'");
+        assertProblem(good.replace("\"lambda\" :", "\"lambdaX\" :"), 5, 15, "unknown field 'lambdaX' in a file of format"
+                + " version 1 (expected only formatVersion, type, intercept, lambda, alpha, features, provenance)");
+        assertProblem(good.replace("  \"lambda\" : 0.012582032432012336,\n", ""), 1, 1, "missing field 'lambda'");
         assertProblem(good.replace("\"coefficient\" : 0.0\n", "\"coefficient\" : \"abc\"\n"), 21, 21,
                 "field 'features[4].coefficient': expected a finite number but found \"abc\"");
         assertProblem(good.replace("\"name\" : \"LPS\",\n", ""), 10, 6, "missing field 'features[1].name'");
