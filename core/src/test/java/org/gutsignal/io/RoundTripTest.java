@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Writer → reader gives an equal object (FeatureTable.equals is bit-exact). */
 class RoundTripTest {
 
-    private static final double[] AWKWARD = {1e-300, 0.1 + 0.2, 123456789.123, 0, Double.MIN_VALUE, 1e300,
+    // the smallest normal double, not a subnormal such as Double.MIN_VALUE: the readers refuse subnormals (issue 15)
+    private static final double[] AWKWARD = {1e-300, 0.1 + 0.2, 123456789.123, 0, Double.MIN_NORMAL, 1e300,
         Double.MAX_VALUE, 1e15, 123456789012345.0, 1.0 / 3, 2.5e-7, 100};
 
     @TempDir
