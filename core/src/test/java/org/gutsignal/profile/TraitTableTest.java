@@ -59,11 +59,20 @@ class TraitTableTest {
         "traits_bad_molecule.csv!line 1, column 2 ('HMB-PP'): expected a molecule id of letters, digits and '_' but found 'HMB-PP'",
         "traits_empty_value.csv!line 2, column 3 ('LPS'): expected a non-negative copy number but found ''",
         "traits_infinite.csv!line 2, column 2 ('HMBPP'): expected a non-negative copy number but found 'Infinity'",
+        // comments (with unmatched quotes, CRLF, indented) are dropped before tokenising; the line stays right
+        "traits_comment_quote_short_row.csv!line 5, column 3 ('LPS'): expected 3 cells like the header but found 2",
     })
     void malformedTraitTablesNameFileLineAndColumn(String file, String message) throws Exception {
         Path path = MoleculeCatalogTest.resource(file);
         CohortFormatException e = assertThrows(CohortFormatException.class, () -> TraitTable.read(path));
         assertEquals(path + ", " + message, e.getMessage());
+    }
+
+    @Test
+    void commentLinesMayHoldUnmatchedQuotesAndBeIndented() throws Exception {
+        TraitTable t = TraitTable.read(MoleculeCatalogTest.resource("traits_comment_quote.csv"));
+        assertEquals(List.of("g__Bacteroides", "s__Bacteroides_odd"), t.taxa());
+        assertEquals(OptionalDouble.of(2), t.trait("s__Bacteroides_odd", "LPS"));
     }
 
     @Test
