@@ -30,6 +30,7 @@ import org.gutsignal.cohort.CohortFormatException;
  *
  * <pre>{@code
  * DelimitedText.read(Path.of("traits.tsv"), (cells, line) -> ...);     // every non-blank record
+ * DelimitedText.readSkippingComments(Path.of("traits.tsv"), ...);       // without '#' lines
  * DelimitedText.write(Path.of("out/auroc.csv"), List.of("site", "auroc"),
  *         List.of(List.of("site1", 0.72), List.of("site2", 0.68)));    // site1,0.72 ...
  * DelimitedText.format(-0.0);                                           // "-0.0"
@@ -159,6 +160,69 @@ public final class DelimitedText {
     public static void read(String name, String text, ObjLongConsumer<List<String>> rows)
             throws CohortFormatException {
         of(name, text, delimiterFor(name)).forEach(rows);
+    }
+
+    /**
+     * Reads {@code file} as {@link #read(Path, ObjLongConsumer)} does, but first skips comment
+     * lines: a line whose first non-blank character is {@code #} is dropped before the text is
+     * split into cells, so quotes and delimiters in it mean nothing ({@code # "unmatched} is a
+     * fine comment). The line is a comment whatever the quoting around it, even inside a quoted
+     * cell that spans lines. Line numbers stay those of the file.
+     *
+     * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
+     * @throws IOException           if it cannot be read (the message names the path)
+     * @throws CohortFormatException if it is not UTF-8 or its quoting is malformed (the message names
+     *                               the line and the cell)
+     */
+    public static void readSkippingComments(Path file, ObjLongConsumer<List<String>> rows) throws IOException {
+        String name = file.toString();
+        char d = delimiterFor(name);
+        byte[] bytes = FileBytes.text(file, name); // decompressed, binary files refused
+        of(name, withoutComments(withoutBom(decode(name, bytes, d))), d).forEach(rows);
+    }
+
+    /**
+     * Reads text already in memory as {@link #readSkippingComments(Path, ObjLongConsumer)} reads a
+     * file called {@code name}.
+     *
+     * @throws CohortFormatException if the quoting is malformed (the message names the line and the cell)
+     */
+    public static void readSkippingComments(String name, String text, ObjLongConsumer<List<String>> rows)
+            throws CohortFormatException {
+        of(name, withoutComments(withoutBom(text)), delimiterFor(name)).forEach(rows);
+    }
+
+    /**
+     * The text with every comment line (first non-blank character {@code #}) replaced by one space,
+     * its line end kept, so that it is read as a blank record (skipped) and later line numbers do
+     * not move.
+     */
+    static String withoutComments(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            int first = start;
+            while (first < end && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+                first++;
+            }
+            if (first == end || text.charAt(first) != '#') {
+                sb.append(text, start, end);
+            } else {
+                sb.append(' '); // not "": after a lone CR, an emptied LF line would read as one CRLF
+            }
+            int next = end; // past the line end: LF, CRLF or a lone CR
+            if (next < text.length() && text.charAt(next++) == '\r' && next < text.length()
+                    && text.charAt(next) == '\n') {
+                next++;
+            }
+            sb.append(text, end, next);
+            start = next;
+        }
+        return sb.toString();
     }
 
     private void forEach(ObjLongConsumer<List<String>> rows) throws CohortFormatException {
@@ -344,12 +408,16 @@ public final class DelimitedText {
 
     /** Text already in memory (for example a resource), named {@code name} in messages; a leading byte order mark is dropped. */
     static DelimitedText of(String name, String text, char delimiter) {
-        String t = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        String t = withoutBom(text);
         try {
             return new DelimitedText(name, t, delimiter);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // parsing a String does no I/O
         }
+    }
+
+    private static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     private static String decode(String name, byte[] bytes, char delimiter) throws CohortFormatException {

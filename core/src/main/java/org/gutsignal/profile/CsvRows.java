@@ -13,7 +13,8 @@ import org.gutsignal.io.DelimitedText;
 /**
  * A small delimited text file read into a header and data rows, each row with its 1-based
  * line number, by {@link DelimitedText} (so encoding and quoting errors name line and cell).
- * Lines starting with {@code #} are comments; a UTF-8 byte-order mark and CRLF line ends are
+ * Lines whose first non-blank character is {@code #} are comments, dropped before the line is
+ * split into cells (so a quote in a comment is harmless) with later line numbers unchanged; a UTF-8 byte-order mark and CRLF line ends are
  * accepted; cells are trimmed. The delimiter follows the file or resource name (a tab for
  * {@code .tsv}, {@code .txt} and {@code .tab}, a comma otherwise).
  */
@@ -37,7 +38,7 @@ final class CsvRows {
 
     static CsvRows read(Path path) throws IOException {
         List<Row> records = new ArrayList<>();
-        DelimitedText.read(path, (cells, line) -> records.add(new Row(line, cells)));
+        DelimitedText.readSkippingComments(path, (cells, line) -> records.add(new Row(line, cells)));
         return of(path.toString(), records);
     }
 
@@ -47,7 +48,7 @@ final class CsvRows {
                 throw new IllegalStateException("missing built-in resource " + resource);
             }
             List<Row> records = new ArrayList<>();
-            DelimitedText.read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+            DelimitedText.readSkippingComments(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     (cells, line) -> records.add(new Row(line, cells)));
             return of(resource, records);
         } catch (CohortFormatException e) {
@@ -57,15 +58,12 @@ final class CsvRows {
         }
     }
 
-    /** The header and rows of the records, skipping comment lines (first cell starting with {@code #}); cells are trimmed. */
+    /** The header and rows of the records (comment lines already dropped); cells are trimmed. */
     private static CsvRows of(String file, List<Row> records) throws CohortFormatException {
         List<String> header = null;
         long headerLine = 0;
         List<Row> rows = new ArrayList<>();
         for (Row record : records) {
-            if (record.cells().get(0).startsWith("#")) {
-                continue;
-            }
             List<String> cells = record.cells().stream().map(String::strip).toList();
             if (header == null) {
                 header = cells;

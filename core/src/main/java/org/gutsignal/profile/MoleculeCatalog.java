@@ -17,7 +17,8 @@ import org.gutsignal.cohort.CohortFormatException;
  * {@code BUTYRATE}, {@code SECONDARY_BILE_ACIDS}, {@code INDOLE} and {@code TMA}; its
  * {@code verified} column says which KEGG/MetaCyc ids were checked. Users load their own with
  * {@link #read(Path)} from the same format: a comma-separated file (tab-separated if the name
- * ends in {@code .tsv}, {@code .txt} or {@code .tab}), lines starting with {@code #} ignored,
+ * ends in {@code .tsv}, {@code .txt} or {@code .tab}), lines whose first non-blank character is {@code #} ignored
+ * as comments (before the line is split into cells, so quotes in them do not matter),
  * one header line and one row per molecule:
  *
  * <pre>

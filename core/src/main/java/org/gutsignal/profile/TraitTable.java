@@ -20,7 +20,8 @@ import org.gutsignal.io.DelimitedText;
  * (0/1 for absence/presence), used to estimate capacities from species tables.
  *
  * <p>File format (CSV, or TSV if the name ends in {@code .tsv}, {@code .txt} or
- * {@code .tab}; lines starting with {@code #} ignored):
+ * {@code .tab}; lines whose first non-blank character is {@code #} are comments, ignored before
+ * the line is split into cells, so quotes in them do not matter):
  *
  * <pre>
  * taxon,HMBPP,LPS

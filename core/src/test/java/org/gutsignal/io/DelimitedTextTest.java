@@ -187,6 +187,20 @@ class DelimitedTextTest {
     }
 
     @Test
+    void commentLinesAreDroppedBeforeTokenisingAndKeepLineNumbers() throws CohortFormatException {
+        List<String> seen = new ArrayList<>();
+        String text = "\uFEFF# a,\"quote\r\nh1,h2\r  # \"again, \"\n1,\"#not a comment\"\n\t#\n3,4 # kept";
+        DelimitedText.readSkippingComments("c.csv", text, (cells, line) -> seen.add(line + ":" + cells));
+        assertEquals(List.of("2:[h1, h2]", "4:[1, #not a comment]", "6:[3, 4 # kept]"), seen);
+        // without skipping, the quote in the first comment is an error
+        assertThrows(CohortFormatException.class, () -> DelimitedText.read("c.csv", text, (cells, line) -> { }));
+        CohortFormatException e = assertThrows(CohortFormatException.class,
+                () -> DelimitedText.readSkippingComments("c.csv", "# \"\n# \"\na,\"b\n", (cells, line) -> { }));
+        assertEquals("c.csv, line 3, column 2: expected a closing '\"' for the quoted cell that starts on this line"
+                + " but the file ended", e.getMessage());
+    }
+
+    @Test
     void malformedQuotingNamesTheLineAndTheCell() {
         CohortFormatException e = assertThrows(CohortFormatException.class,
                 () -> DelimitedText.read("q.tsv", "a\tb\nx\t\"open\n", (cells, line) -> { }));

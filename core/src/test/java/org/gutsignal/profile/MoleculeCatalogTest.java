@@ -91,6 +91,7 @@ class MoleculeCatalogTest {
         "catalog_duplicate_pathway.csv!2!6!line 2, column 6 ('pathways'): pathway PWY-1 is listed twice",
         "catalog_bad_id.csv!2!1!line 2, column 1 ('id'): expected a molecule id of letters, digits and '_' but found 'A-1'",
         "catalog_short_row.csv!2!5!line 2, column 5 ('direction'): expected 5 cells like the header but found 4",
+        "catalog_comment_quote_short_row.csv!6!5!line 6, column 5 ('direction'): expected 5 cells like the header but found 4",
     })
     void malformedCatalogsNameFileLineColumnAndExpectation(String file, long line, int column, String message)
             throws Exception {

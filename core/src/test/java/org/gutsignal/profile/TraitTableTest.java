@@ -65,11 +65,20 @@ class TraitTableTest {
         "traits_suffix_f.csv!line 2, column 2 ('HMBPP'): expected a number but found '2F'",
         "traits_control.csv!line 2, column 2 ('HMBPP'): expected a number but found '1\u0001' (it holds the control character U+0001)",
         "traits_subnormal.csv!line 2, column 2 ('HMBPP'): '4.9e-324' is below the smallest positive normal double 2.2250738585072014E-308",
+        // comments (with unmatched quotes, CRLF, indented) are dropped before tokenising; the line stays right
+        "traits_comment_quote_short_row.csv!line 5, column 3 ('LPS'): expected 3 cells like the header but found 2",
     })
     void malformedTraitTablesNameFileLineAndColumn(String file, String message) throws Exception {
         Path path = MoleculeCatalogTest.resource(file);
         CohortFormatException e = assertThrows(CohortFormatException.class, () -> TraitTable.read(path));
         assertEquals(path + ", " + message, e.getMessage());
+    }
+
+    @Test
+    void commentLinesMayHoldUnmatchedQuotesAndBeIndented() throws Exception {
+        TraitTable t = TraitTable.read(MoleculeCatalogTest.resource("traits_comment_quote.csv"));
+        assertEquals(List.of("g__Bacteroides", "s__Bacteroides_odd"), t.taxa());
+        assertEquals(OptionalDouble.of(2), t.trait("s__Bacteroides_odd", "LPS"));
     }
 
     @Test
