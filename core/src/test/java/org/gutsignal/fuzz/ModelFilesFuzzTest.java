@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gutsignal.model.ModelFiles;
 import org.gutsignal.model.ModelFormatException;
 import org.gutsignal.model.ResponseModel;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link FuzzInput#FUZZ_DURATION} run
  * {@code JAZZER_FUZZ=1 mvn -B -o -pl core test -Dtest=ModelFilesFuzzTest#read -Dsurefire.failIfNoSpecifiedTests=false}.
  *
- * <p><b>Known finding</b> (fuzzing, issue 15): {@code ModelFiles.read} decodes the file with
- * {@code Files.readString}, so bytes that are not UTF-8 end in a bare {@link MalformedInputException}
- * ({@code "Input length = 1"}) that names no file. {@link #read} lets that one exception pass, so
- * fuzzing goes on past it; {@link #invalidUtf8NamesTheFile} states the fix and is disabled until it
- * is made (then drop {@link #readKnown}). Its input is the seed {@code finding-invalid-utf8}.
+ * <p><b>Finding</b> (fuzzing, issue 15): {@code ModelFiles.read} used to decode the file with
+ * {@code Files.readString}, so bytes that are not UTF-8 ended in a bare
+ * {@code MalformedInputException} that named no file; it now gives a {@link ModelFormatException}
+ * naming the file and the byte ({@link #invalidUtf8NamesTheFile}, on the seed
+ * {@code finding-invalid-utf8}).
  */
 class ModelFilesFuzzTest {
 
@@ -41,7 +39,7 @@ class ModelFilesFuzzTest {
 
     @FuzzTest(maxDuration = FUZZ_DURATION)
     void read(byte[] bytes) throws IOException {
-        ResponseModel model = FuzzInput.read(dir, "model.json", bytes, ModelFilesFuzzTest::readKnown);
+        ResponseModel model = FuzzInput.read(dir, "model.json", bytes, ModelFiles::read);
         if (model != null) {
             Path again = dir.resolve("again.json");
             ModelFiles.write(model, again);
@@ -49,17 +47,7 @@ class ModelFilesFuzzTest {
         }
     }
 
-    /** {@link ModelFiles#read}, with the known finding's exception taken as a refusal. */
-    private static ResponseModel readKnown(Path file) throws IOException {
-        try {
-            return ModelFiles.read(file);
-        } catch (MalformedInputException e) {
-            return null;
-        }
-    }
-
     @Test
-    @Disabled("known finding: ModelFiles.read throws a bare MalformedInputException on bytes that are not UTF-8")
     void invalidUtf8NamesTheFile() throws IOException {
         Path f = dir.resolve("model.json");
         try (InputStream in = getClass().getResourceAsStream("ModelFilesFuzzTestInputs/read/finding-invalid-utf8")) {
