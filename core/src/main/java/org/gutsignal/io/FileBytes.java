@@ -80,7 +80,11 @@ final class FileBytes {
      */
     static byte[] read(Path file) throws IOException {
         try {
+            Runtime rt = Runtime.getRuntime();
+            checkSize(file.toString(), Files.size(file), rt.maxMemory(), rt.totalMemory() - rt.freeMemory());
             return Files.readAllBytes(file);
+        } catch (TooLarge e) {
+            throw e;
         } catch (NoSuchFileException e) {
             NoSuchFileException wrapped = new NoSuchFileException(file.toString(), null, "no such file");
             wrapped.initCause(e);
@@ -92,6 +96,49 @@ final class FileBytes {
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e, e);
         }
+    }
+
+    /** Peak heap of a read relative to the file's size, as measured (bytes, text, cells and the table). */
+    static final long PEAK_FACTOR = 11;
+    /** The largest file a whole-file read can hold: the JVM's largest array. */
+    static final long MAX_FILE = Integer.MAX_VALUE - 8;
+
+    /**
+     * Refuses, before anything is allocated, a file that cannot be read whole: one of 2 GiB or
+     * more (the largest Java array), or one whose read would need more heap than the JVM can still
+     * get ({@value #PEAK_FACTOR} × its size, the measured peak), with a message that says what to do
+     * instead of an {@link OutOfMemoryError} at a random place.
+     *
+     * @throws IOException naming the file, its size, the heap it needs and the remedy
+     */
+    static void checkSize(String name, long size, long maxHeap, long usedHeap) throws IOException {
+        if (size > MAX_FILE) {
+            throw new TooLarge(name + ": this file is " + gib(size) + "; gutsignal reads a table file whole and"
+                    + " cannot read files of 2 GiB or more yet: split it by samples and read the parts with"
+                    + " FeatureTableReader.readAll (gutsignal merge)");
+        }
+        long available = maxHeap - usedHeap;
+        long needed = size * PEAK_FACTOR;
+        if (needed > available) {
+            long suggest = (long) Math.ceil((maxHeap + needed - available) / (double) (1L << 30));
+            throw new TooLarge(name + ": reading this " + gib(size) + " file needs about " + gib(needed)
+                    + " of heap but only " + gib(Math.max(0, available)) + " is free: run Java with -Xmx"
+                    + Math.max(1, suggest) + "g or more, or split the table by samples");
+        }
+    }
+
+    /** A file too large to read whole; its message already names the file. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    private static String gib(long bytes) {
+        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 
     /**
