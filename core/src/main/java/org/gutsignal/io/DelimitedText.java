@@ -421,6 +421,28 @@ public final class DelimitedText {
     }
 
     private static String decode(String name, byte[] bytes, char delimiter) throws CohortFormatException {
+        int bad = firstNonUtf8Byte(bytes);
+        if (bad >= 0) {
+            long line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
+                    line++;
+                }
+            }
+            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8); // everything before the bad byte
+            throw CohortFormatException.at(name, line, columnAt(before, before.length(), delimiter), null,
+                    String.format("expected UTF-8 text but found the byte 0x%02X (save the file as UTF-8)",
+                            bytes[bad] & 0xff));
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The offset of the first byte that is not part of well-formed UTF-8 (a byte that cannot start
+     * or continue a character, an overlong or surrogate encoding, a sequence cut short by the end),
+     * or -1 if every byte is; the one UTF-8 check of every gutsignal reader, model files included.
+     */
+    public static int firstNonUtf8Byte(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -429,20 +451,7 @@ public final class DelimitedText {
         if (!r.isError()) {
             r = decoder.flush(out);
         }
-        if (r.isError()) {
-            int bad = in.position();
-            long line = 1;
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
-                    line++;
-                }
-            }
-            out.flip(); // the text decoded so far: everything before the bad byte
-            throw CohortFormatException.at(name, line, columnAt(out, out.length(), delimiter), null, String.format(
-                    "expected UTF-8 text but found the byte 0x%02X (save the file as UTF-8)", bytes[bad] & 0xff));
-        }
-        out.flip();
-        return out.toString();
+        return r.isError() ? in.position() : -1;
     }
 
     /**

@@ -11,11 +11,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -350,25 +345,16 @@ public final class ModelFiles {
      * @throws ModelFormatException naming the byte offset, line and column of the first byte that is not UTF-8
      */
     private static String decode(String name, byte[] bytes) throws ModelFormatException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = decoder.decode(in, out, true);
-        if (!r.isError()) {
-            r = decoder.flush(out);
-        }
-        out.flip();
-        if (r.isError()) {
-            int bad = in.position();
-            String before = out.toString();
+        int bad = DelimitedText.firstNonUtf8Byte(bytes);
+        if (bad >= 0) {
+            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
             long line = 1 + before.chars().filter(c -> c == '\n').count();
             long column = before.length() - before.lastIndexOf('\n');
             throw new ModelFormatException(name, line, column, String.format(
                     "expected UTF-8 text but found the byte 0x%02X at byte offset %d (save the file as UTF-8)",
                     bytes[bad] & 0xff, bad), null);
         }
-        String text = out.toString();
+        String text = new String(bytes, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
