@@ -114,6 +114,40 @@ public final class FeatureTable {
     }
 
     /**
+     * Creates a table from columns, one per feature, as tables with features as rows (HUMAnN,
+     * MetaPhlAn) hold them; the values are copied, and the table never needs more than the columns
+     * and itself in memory.
+     *
+     * @param sampleIds    unique, non-empty sample ids
+     * @param featureNames unique, non-empty feature names, one per column
+     * @param columns      {@code columns.get(j)[i]} is the value of feature {@code j} in sample {@code i}
+     * @param unit         what the values mean
+     * @return the table
+     * @throws IllegalArgumentException as {@link #of(List, List, double[][], AbundanceUnit)}, or if
+     *                                  a column has the wrong length
+     */
+    public static FeatureTable ofColumns(List<String> sampleIds, List<String> featureNames, List<double[]> columns,
+            AbundanceUnit unit) {
+        int n = sampleIds.size();
+        int p = featureNames.size();
+        if (columns.size() != p) {
+            throw new IllegalArgumentException(p + " feature names but " + columns.size() + " columns");
+        }
+        double[] flat = new double[Math.multiplyExact(n, p)];
+        for (int j = 0; j < p; j++) {
+            double[] column = columns.get(j);
+            if (column.length != n) {
+                throw new IllegalArgumentException("column " + j + " (feature '" + featureNames.get(j) + "') has "
+                        + column.length + " values but there are " + n + " samples");
+            }
+            for (int i = 0; i < n; i++) {
+                flat[i * p + j] = column[i];
+            }
+        }
+        return new FeatureTable(sampleIds, featureNames, flat, unit);
+    }
+
+    /**
      * Creates a table from a sample-major flat array ({@code values[i * featureCount + j]});
      * the array is copied.
      *

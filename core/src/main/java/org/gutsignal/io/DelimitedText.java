@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.function.ObjLongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -74,7 +75,7 @@ import org.gutsignal.cohort.CohortFormatException;
  * <p>The static methods are thread-safe (each call uses its own parser or file). Inside the
  * package an instance reads one file once and is not thread-safe.
  */
-public final class DelimitedText {
+public final class DelimitedText implements java.io.Closeable {
 
     /** The delimiter argument meaning "as the file name implies" ({@link #delimiterFor(String)}). */
     static final char BY_NAME = 0;
@@ -120,17 +121,18 @@ public final class DelimitedText {
     }
 
     private final String fileName;
-    private final String text;
+    private final TextWindow text;
     private final char delimiter;
+    private final FileBytes.Source source; // null for text in memory
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private int scanned;      // char position up to which line breaks have been counted
-    private long scannedLine = 1; // line of position 'scanned'
 
-    private DelimitedText(String fileName, String text, char delimiter) throws IOException {
+    private DelimitedText(String fileName, TextWindow text, char delimiter, FileBytes.Source source)
+            throws IOException {
         this.fileName = fileName;
         this.text = text;
         this.delimiter = delimiter;
+        this.source = source;
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         this.parser = CSVParser.parse(text, format);
         this.records = parser.iterator();
@@ -148,7 +150,9 @@ public final class DelimitedText {
      *                               the line and the cell)
      */
     public static void read(Path file, ObjLongConsumer<List<String>> rows) throws IOException {
-        open(file, delimiterFor(file.toString()), file.toString()).forEach(rows);
+        try (DelimitedText text = open(file, delimiterFor(file.toString()), file.toString())) {
+            text.forEach(rows);
+        }
     }
 
     /**
@@ -159,7 +163,13 @@ public final class DelimitedText {
      */
     public static void read(String name, String text, ObjLongConsumer<List<String>> rows)
             throws CohortFormatException {
-        of(name, text, delimiterFor(name)).forEach(rows);
+        try {
+            of(name, text, delimiterFor(name)).forEach(rows);
+        } catch (CohortFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does no I/O
+        }
     }
 
     /**
@@ -177,8 +187,17 @@ public final class DelimitedText {
     public static void readSkippingComments(Path file, ObjLongConsumer<List<String>> rows) throws IOException {
         String name = file.toString();
         char d = delimiterFor(name);
-        byte[] bytes = FileBytes.text(file, name); // decompressed, binary files refused
-        of(name, withoutComments(withoutBom(decode(name, bytes, d))), d).forEach(rows);
+        String whole; // catalogs and trait tables are small: read whole, so that comments go before parsing
+        try (FileBytes.Source source = FileBytes.openText(file, name);
+                TextWindow window = new TextWindow(source.bytes(), name, d, source.compression())) {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[1 << 13];
+            for (int r = window.read(buf, 0, buf.length); r >= 0; r = window.read(buf, 0, buf.length)) {
+                sb.append(buf, 0, r);
+            }
+            whole = sb.toString();
+        }
+        readSkippingComments(name, whole, rows);
     }
 
     /**
@@ -189,7 +208,7 @@ public final class DelimitedText {
      */
     public static void readSkippingComments(String name, String text, ObjLongConsumer<List<String>> rows)
             throws CohortFormatException {
-        of(name, withoutComments(withoutBom(text)), delimiterFor(name)).forEach(rows);
+        read(name, withoutComments(withoutBom(text)), rows);
     }
 
     /**
@@ -225,7 +244,7 @@ public final class DelimitedText {
         return sb.toString();
     }
 
-    private void forEach(ObjLongConsumer<List<String>> rows) throws CohortFormatException {
+    private void forEach(ObjLongConsumer<List<String>> rows) throws IOException {
         for (Row row = next(); row != null; row = next()) {
             rows.accept(List.of(row.cells), row.line);
         }
@@ -382,12 +401,12 @@ public final class DelimitedText {
     }
 
     /**
-     * Reads a whole file as UTF-8 text, split at {@code delimiter} or, if that is {@link #BY_NAME},
-     * at the delimiter the file's name implies.
+     * Opens a file as UTF-8 text, split at {@code delimiter} or, if that is {@link #BY_NAME}, at the
+     * delimiter the file's name implies; messages name it by its file name. Close it.
      *
      * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
      * @throws IOException           if it cannot be read (the message names the path)
-     * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
+     * @throws CohortFormatException if it is compressed in a way gutsignal does not read or is not text
      */
     static DelimitedText open(Path file, char delimiter) throws IOException {
         char d = delimiter == BY_NAME ? delimiterFor(file.toString()) : delimiter;
@@ -395,46 +414,47 @@ public final class DelimitedText {
     }
 
     /**
-     * Reads a whole file as UTF-8 text, naming it {@code name} in messages.
+     * Opens a file as UTF-8 text, naming it {@code name} in messages: the file is read as a stream,
+     * record by record, never whole. Close it.
      *
      * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
      * @throws IOException           if it cannot be read (the message names the path)
-     * @throws CohortFormatException if it is not valid UTF-8 (the message names the line and the cell)
+     * @throws CohortFormatException if it is compressed in a way gutsignal does not read or is not text
      */
     static DelimitedText open(Path file, char delimiter, String name) throws IOException {
-        byte[] bytes = FileBytes.text(file, name); // decompressed, binary files refused
-        return of(name, decode(name, bytes, delimiter), delimiter);
+        FileBytes.Source source = FileBytes.openText(file, name); // decompressed, binary files refused
+        try {
+            return new DelimitedText(name, new TextWindow(source.bytes(), name, delimiter, source.compression()),
+                    delimiter, source);
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
     }
 
     /** Text already in memory (for example a resource), named {@code name} in messages; a leading byte order mark is dropped. */
     static DelimitedText of(String name, String text, char delimiter) {
-        String t = withoutBom(text);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
-            return new DelimitedText(name, t, delimiter);
+            return new DelimitedText(name, new TextWindow(new java.io.ByteArrayInputStream(bytes), name, delimiter,
+                    null), delimiter, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // parsing a String does no I/O
         }
     }
 
-    private static String withoutBom(String text) {
-        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    /** The open file, or {@code null} for text in memory: how far the read has come, for {@link HeapBudget}. */
+    FileBytes.Source source() {
+        return source;
     }
 
-    private static String decode(String name, byte[] bytes, char delimiter) throws CohortFormatException {
-        int bad = firstNonUtf8Byte(bytes);
-        if (bad >= 0) {
-            long line = 1;
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
-                    line++;
-                }
-            }
-            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8); // everything before the bad byte
-            throw CohortFormatException.at(name, line, columnAt(before, before.length(), delimiter), null,
-                    String.format("expected UTF-8 text but found the byte 0x%02X (save the file as UTF-8)",
-                            bytes[bad] & 0xff));
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    private static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     /**
@@ -501,7 +521,7 @@ public final class DelimitedText {
      *
      * @throws CohortFormatException if the quoting is malformed
      */
-    Row next() throws CohortFormatException {
+    Row next() throws IOException {
         while (true) {
             CSVRecord record;
             try {
@@ -510,13 +530,17 @@ public final class DelimitedText {
                 }
                 record = records.next();
             } catch (UncheckedIOException e) {
-                throw malformed(e.getCause());
+                // Commons CSV reports its own quoting errors and wraps those of the text below it
+                throw e.getCause() instanceof CSVException ? malformed(e.getCause()) : e.getCause();
             }
+            long start = startOf(record);
+            long line = text.lineAt(start);
+            text.forgetBefore(start);
             String[] cells = record.values();
             if (isBlank(cells)) {
                 continue;
             }
-            return new Row(cells, lineAt(startOf(record)));
+            return new Row(cells, line);
         }
     }
 
@@ -527,8 +551,9 @@ public final class DelimitedText {
         // Commons CSV gives the position just after the offending character, or none at the end of
         // the file, where the cell to name is the quoted one still open
         Matcher pos = COMMONS_POSITION.matcher(msg);
-        int at = pos.find() ? Integer.parseInt(pos.group(1).replace(",", "")) - 1 : text.length();
-        int column = columnAt(text, at, delimiter);
+        long at = pos.find() ? Long.parseLong(pos.group(1).replace(",", "")) - 1 : text.decodedEnd();
+        CharSequence record = text.textFrom(0, at); // from the start of the record being read
+        int column = columnAt(record, record.length(), delimiter);
         String problem;
         if (msg.contains("EOF reached before encapsulated token finished")) {
             problem = "expected a closing '\"' for the quoted cell that starts on this line but the file ended";
@@ -541,22 +566,12 @@ public final class DelimitedText {
     }
 
     /** The record's first character: Commons CSV positions a record before the empty lines it skipped. */
-    private int startOf(CSVRecord record) {
-        int p = (int) record.getCharacterPosition();
-        while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
-            p++;
+    private long startOf(CSVRecord record) {
+        long p = record.getCharacterPosition();
+        for (int c = text.charAt(p); c == '\n' || c == '\r'; c = text.charAt(++p)) {
+            // skip
         }
         return p;
-    }
-
-    private long lineAt(int position) {
-        if (position >= scanned) {
-            scannedLine += lineBreaks(text, scanned, position);
-            scanned = position;
-        } else { // never happens for records read in order; kept exact anyway
-            return 1 + lineBreaks(text, 0, position);
-        }
-        return scannedLine;
     }
 
     /** Line breaks in {@code s[from, to)}: LF, CRLF and a lone CR each count once. */

@@ -1,5 +1,6 @@
 package org.gutsignal.io;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ final class FeatureRows {
         this.humann = reader.layout == FeatureTableReader.Layout.HUMANN;
     }
 
-    ReadReport read() throws CohortFormatException {
+    ReadReport read() throws IOException {
         DelimitedText.Row[] headerAndFirst = humann ? humannHeader() : metaphlanHeader();
         DelimitedText.Row header = headerAndFirst[0];
         DelimitedText.Row pending = headerAndFirst[1];
@@ -114,6 +115,8 @@ final class FeatureRows {
         boolean clades = false;
         boolean looksHumann = false;
         List<String> metadataRows = new ArrayList<>();
+        HeapBudget budget = HeapBudget.of(text);
+        String width = String.format(Locale.ROOT, "× %,d samples", n);
         for (DelimitedText.Row row = pending != null ? pending : text.next(); row != null; row = text.next()) {
             if (!humann) {
                 row = splitOnSpaces(row, h.length);
@@ -159,6 +162,7 @@ final class FeatureRows {
             }
             features.add(name);
             columns.add(v);
+            budget.rowKept(features.size(), n, "feature rows", width);
         }
         if (!humann && !clades && !metadataRows.isEmpty()) {
             throw CohortFormatException.inFile(file, "none of the " + metadataRows.size() + " rows is a MetaPhlAn "
@@ -200,24 +204,18 @@ final class FeatureRows {
         Map<String, Map<String, Double>> shares = humann
                 ? humannChecks(samples, valueColumns, h, unit, special, unstratifiedTotal, columns)
                 : metaphlanChecks(samples, valueColumns, h, unit, special, rankTotals);
-        int p = features.size();
-        double[] values = new double[Math.multiplyExact(n, p)];
-        for (int j = 0; j < p; j++) {
-            double[] v = columns.get(j);
+        double[] total = new double[n];
+        for (double[] v : columns) {
             for (int i = 0; i < n; i++) {
-                values[i * p + j] = v[i];
+                total[i] += v[i];
             }
         }
         for (int i = 0; i < n; i++) {
-            double total = 0;
-            for (int j = 0; j < p; j++) {
-                total += values[i * p + j];
-            }
-            if (total == 0) {
+            if (total[i] == 0) {
                 warnings.add("sample '" + samples.get(i) + "' has no abundance in any kept row (total 0)");
             }
         }
-        FeatureTable table = FeatureTable.ofRowMajor(samples, features, values, unit);
+        FeatureTable table = FeatureTable.ofColumns(samples, features, columns, unit);
         return new ReadReport(table, file, formatName(single), unit, unitSource, dropped, shares, renamed, warnings);
     }
 
@@ -236,7 +234,7 @@ final class FeatureRows {
 
     // ----- headers
 
-    private DelimitedText.Row[] humannHeader() throws CohortFormatException {
+    private DelimitedText.Row[] humannHeader() throws IOException {
         DelimitedText.Row header = text.next();
         if (header == null) {
             throw CohortFormatException.inFile(file, "expected a header line but the file is empty");
@@ -257,7 +255,7 @@ final class FeatureRows {
      * at all (MetaPhlAn 2's two-column profile) gets {@code clade_name, <file name>}. Returns the
      * header and the first data row if it was read while looking.
      */
-    private DelimitedText.Row[] metaphlanHeader() throws CohortFormatException {
+    private DelimitedText.Row[] metaphlanHeader() throws IOException {
         DelimitedText.Row commentHeader = null;
         DelimitedText.Row row = text.next();
         if (row == null) {

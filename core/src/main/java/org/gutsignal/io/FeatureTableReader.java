@@ -294,15 +294,16 @@ public final class FeatureTableReader {
             throw new IllegalStateException("samplesAsRows() has no default unit: say what the numbers are with "
                     + "withUnit(AbundanceUnit)");
         }
-        DelimitedText text = DelimitedText.open(file, delimiter);
-        if (layout == Layout.SAMPLES_AS_ROWS) {
-            FeatureTable t = readSamplesAsRows(text);
-            return new ReadReport(t, text.fileName(), "samples as rows", unit, "stated", Map.of(), Map.of(), Map.of(),
-                    List.of());
+        try (DelimitedText text = DelimitedText.open(file, delimiter)) {
+            if (layout == Layout.SAMPLES_AS_ROWS) {
+                FeatureTable t = readSamplesAsRows(text);
+                return new ReadReport(t, text.fileName(), "samples as rows", unit, "stated", Map.of(), Map.of(),
+                        Map.of(), List.of());
+            }
+            Path name = file.getFileName();
+            return new FeatureRows(this, text, SampleIds.withoutFileExtensions(name == null ? "" : name.toString()))
+                    .read();
         }
-        Path name = file.getFileName();
-        return new FeatureRows(this, text, SampleIds.withoutFileExtensions(name == null ? "" : name.toString()))
-                .read();
     }
 
     /**
@@ -317,12 +318,14 @@ public final class FeatureTableReader {
      */
     public static String detectLayout(Path file) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        byte[] raw = FileBytes.read(file);
-        byte[] plain = FileBytes.decompressed(name, raw);
+        byte[] plain;
+        try (FileBytes.Source source = FileBytes.openHead(file, name)) {
+            plain = source.bytes().readNBytes(FileBytes.HEAD);
+        }
         if (FileBytes.isHdf5(plain)) {
             return "biom";
         }
-        String head = new String(plain, 0, Math.min(plain.length, 1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+        String head = new String(plain, java.nio.charset.StandardCharsets.UTF_8);
         String[] lines = head.replace("\r", "").split("\n", 40);
         String first = null;
         String firstCell = null;
@@ -467,7 +470,7 @@ public final class FeatureTableReader {
         return List.copyOf(files);
     }
 
-    private FeatureTable readSamplesAsRows(DelimitedText text) throws CohortFormatException {
+    private FeatureTable readSamplesAsRows(DelimitedText text) throws IOException {
         String file = text.fileName();
         DelimitedText.Row header = firstRow(text);
         String[] h = header.cells;
@@ -494,8 +497,9 @@ public final class FeatureTableReader {
         }
         List<String> samples = new ArrayList<>();
         Map<String, Long> seenSamples = new HashMap<>();
-        double[] values = new double[Math.max(16, p) * 16];
-        int n = 0;
+        List<double[]> rows = new ArrayList<>();
+        HeapBudget budget = HeapBudget.of(text);
+        String width = String.format(Locale.ROOT, "× %,d features", p);
         for (DelimitedText.Row row = text.next(); row != null; row = text.next()) {
             checkWidth(file, row, h);
             String id = row.cells[0];
@@ -508,24 +512,21 @@ public final class FeatureTableReader {
                 throw CohortFormatException.at(file, row.line, 1, DelimitedText.nameOf(h, 0),
                         "duplicate sample id '" + id + "' (first on line " + first + ")");
             }
-            if ((long) (n + 1) * p > values.length) {
-                values = java.util.Arrays.copyOf(values, Math.toIntExact(Math.max((long) (n + 1) * p,
-                        Math.min(Integer.MAX_VALUE - 8, 2L * values.length))));
-            }
-            int base = n * p;
+            double[] values = new double[p];
             for (int c = 1; c < h.length; c++) {
-                values[base + c - 1] = value(file, row, c, h[c]);
+                values[c - 1] = value(file, row, c, h[c]);
             }
             samples.add(id);
-            n++;
+            rows.add(values);
+            budget.rowKept(rows.size(), p, "samples", width);
         }
-        if (n == 0) {
+        if (rows.isEmpty()) {
             throw noDataRows(file, header);
         }
-        return FeatureTable.ofRowMajor(samples, features, java.util.Arrays.copyOf(values, n * p), unit);
+        return FeatureTable.of(samples, features, rows.toArray(new double[0][]), unit);
     }
 
-    private static DelimitedText.Row firstRow(DelimitedText text) throws CohortFormatException {
+    private static DelimitedText.Row firstRow(DelimitedText text) throws IOException {
         DelimitedText.Row header = text.next();
         if (header == null) {
             throw CohortFormatException.inFile(text.fileName(), "expected a header line but the file is empty");

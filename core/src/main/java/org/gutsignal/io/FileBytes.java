@@ -1,7 +1,10 @@
 package org.gutsignal.io;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -27,9 +30,16 @@ import org.gutsignal.cohort.CohortFormatException;
  *       {@code .xls} workbook), tar and UTF-16 content, and any other content holding a NUL byte.</li>
  * </ul>
  *
- * <p>Stateless and thread-safe.
+ * <p>Text is read as a stream ({@link #openText}): nothing holds the whole file, so files of any
+ * size read. The known binary formats and NUL bytes are looked for in the first
+ * {@value #HEAD} bytes (after decompression); a NUL byte further on is found by the text reader.
+ *
+ * <p>Stateless and thread-safe; a {@link Source} is read by one thread.
  */
 final class FileBytes {
+
+    /** How many leading bytes (of the decompressed data) are checked for binary formats and NUL bytes. */
+    static final int HEAD = 1 << 16;
 
     private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final byte[] XZ = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
@@ -43,32 +53,218 @@ final class FileBytes {
     }
 
     /**
-     * The bytes of a text file: read whole, decompressed if gzip or bzip2, and refused if they are
-     * a known binary format or hold a NUL byte.
+     * A text file opened as a stream: its bytes decompressed if gzip or bzip2, and refused if they
+     * start as a known binary format or hold a NUL byte in the first {@value #HEAD}. Close it.
      *
      * @param name the file's name in messages
      * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
      * @throws IOException           if it cannot be read (the message names the path)
-     * @throws CohortFormatException if it cannot be decompressed, is compressed in a way gutsignal
-     *                               does not read, or is not text (the message says what it is)
+     * @throws CohortFormatException if it is compressed in a way gutsignal does not read, its
+     *                               compressed header is broken, or it is not text (the message
+     *                               says what it is)
      */
-    static byte[] text(Path file, String name) throws IOException {
-        byte[] raw = read(file);
-        String compression = compression(raw);
-        byte[] plain = decompressed(name, raw);
-        String binary = binaryFormat(plain);
-        if (binary != null) {
-            throw CohortFormatException.inFile(name, "this file is "
-                    + (compression == null ? "" : compression + "-compressed and holds ") + binary);
+    static Source openText(Path file, String name) throws IOException {
+        return open(file, name, true);
+    }
+
+    /** {@link #openText} without refusing binary content: for looking at what a file is. */
+    static Source openHead(Path file, String name) throws IOException {
+        return open(file, name, false);
+    }
+
+    private static Source open(Path file, String name, boolean textOnly) throws IOException {
+        InputStream in = open(file);
+        try {
+            Counting raw = new Counting(in, file);
+            BufferedInputStream buffered = new BufferedInputStream(raw, HEAD);
+            String compression = compression(peek(buffered, 16));
+            InputStream plain = buffered;
+            if (compression != null) {
+                plain = new BufferedInputStream(decompressing(name, compression, buffered), HEAD);
+            }
+            byte[] head = textOnly ? peek(plain, HEAD) : new byte[0];
+            String binary = binaryFormat(head);
+            if (binary != null) {
+                throw CohortFormatException.inFile(name, "this file is "
+                        + (compression == null ? "" : compression + "-compressed and holds ") + binary);
+            }
+            int nul = indexOf(head, (byte) 0);
+            if (nul >= 0) {
+                throw CohortFormatException.inFile(name, compression == null
+                        ? "this file looks binary (NUL byte at offset " + nul + ")"
+                        : "this file is " + compression + "-compressed and what it holds looks binary (NUL byte at "
+                                + "offset " + nul + " of the decompressed data)");
+            }
+            return new Source(plain, raw, Files.size(file), compression);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
-        int nul = indexOf(plain, (byte) 0);
-        if (nul >= 0) {
-            throw CohortFormatException.inFile(name, compression == null
-                    ? "this file looks binary (NUL byte at offset " + nul + ")"
-                    : "this file is " + compression + "-compressed and what it holds looks binary (NUL byte at "
-                            + "offset " + nul + " of the decompressed data)");
+    }
+
+    /**
+     * An open text file: its decompressed bytes, and how far into the file (in the file's own,
+     * possibly compressed, bytes) the read has come, for projecting the size of what is being read.
+     */
+    static final class Source implements Closeable {
+        private final InputStream in;
+        private final Counting raw;
+        private final long size;
+        private final String compression;
+
+        private Source(InputStream in, Counting raw, long size, String compression) {
+            this.in = in;
+            this.raw = raw;
+            this.size = size;
+            this.compression = compression;
         }
-        return plain;
+
+        /** The decompressed bytes. */
+        InputStream bytes() {
+            return in;
+        }
+
+        /** Bytes of the file read so far (compressed bytes for a compressed file). */
+        long fileBytesRead() {
+            return raw.count;
+        }
+
+        /** The file's size in bytes, as stored. */
+        long fileSize() {
+            return size;
+        }
+
+        /** {@code "gzip"} or {@code "bzip2"}, or {@code null} for a plain file. */
+        String compression() {
+            return compression;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** The file's bytes, counted; read errors name the file. */
+    private static final class Counting extends FilterInputStream {
+        private final Path file;
+        long count;
+
+        Counting(InputStream in, Path file) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException e) {
+                throw new ReadFailure(file, e);
+            }
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r;
+            try {
+                r = in.read(b, off, len);
+            } catch (IOException e) {
+                throw new ReadFailure(file, e);
+            }
+            if (r > 0) {
+                count += r;
+            }
+            return r;
+        }
+    }
+
+    /** The file itself could not be read (as opposed to its content being broken). */
+    private static final class ReadFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReadFailure(Path file, IOException cause) {
+            super("cannot read " + file + ": " + cause, cause);
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            NoSuchFileException wrapped = new NoSuchFileException(file.toString(), null, "no such file");
+            wrapped.initCause(e);
+            throw wrapped;
+        } catch (AccessDeniedException e) {
+            AccessDeniedException wrapped = new AccessDeniedException(file.toString(), null, "permission denied");
+            wrapped.initCause(e);
+            throw wrapped;
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** Up to {@code n} leading bytes of a stream that supports mark/reset, which are then read again. */
+    private static byte[] peek(InputStream in, int n) throws IOException {
+        in.mark(n);
+        byte[] head = in.readNBytes(n);
+        in.reset();
+        return head;
+    }
+
+    /**
+     * The decompressed bytes of a gzip or bzip2 stream; a corrupt or truncated stream, found now
+     * or later, is a {@link CohortFormatException} naming the file, a failed read of the file
+     * itself stays the I/O error it is.
+     */
+    private static InputStream decompressing(String name, String compression, InputStream in) throws IOException {
+        if (compression.equals("xz") || compression.equals("zstd")) {
+            throw CohortFormatException.inFile(name, "this file is " + compression + "-compressed, which gutsignal "
+                    + "does not read: decompress it (" + compression + " -d) or compress it with gzip instead");
+        }
+        InputStream decompressor;
+        try {
+            decompressor = compression.equals("gzip") ? new GzipCompressorInputStream(in, true)
+                    : new BZip2CompressorInputStream(in, true);
+        } catch (IOException | RuntimeException e) {
+            throw undecompressable(name, compression, e);
+        }
+        return new FilterInputStream(decompressor) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return in.read();
+                } catch (IOException | RuntimeException e) {
+                    throw undecompressable(name, compression, e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return in.read(b, off, len);
+                } catch (IOException | RuntimeException e) {
+                    throw undecompressable(name, compression, e);
+                }
+            }
+        };
+    }
+
+    private static IOException undecompressable(String name, String compression, Exception e) {
+        if (e instanceof ReadFailure r) {
+            return r;
+        }
+        // corrupt input has made decompressors throw unchecked exceptions too; either way the
+        // file cannot be decompressed, and the reason is the decompressor's
+        String reason = e instanceof EOFException ? "the data ends too early (a truncated file?)"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return CohortFormatException.inFile(name, "this file is " + compression
+                + "-compressed but could not be decompressed: " + reason);
     }
 
     /**
@@ -79,20 +275,12 @@ final class FileBytes {
      * @throws IOException           if it cannot be read for another reason (the message names the path)
      */
     static byte[] read(Path file) throws IOException {
-        try {
-            Runtime rt = Runtime.getRuntime();
+        Runtime rt = Runtime.getRuntime();
+        try (InputStream in = open(file)) {
             checkSize(file.toString(), Files.size(file), rt.maxMemory(), rt.totalMemory() - rt.freeMemory());
-            return Files.readAllBytes(file);
-        } catch (TooLarge e) {
+            return in.readAllBytes();
+        } catch (NoSuchFileException | AccessDeniedException | TooLarge e) {
             throw e;
-        } catch (NoSuchFileException e) {
-            NoSuchFileException wrapped = new NoSuchFileException(file.toString(), null, "no such file");
-            wrapped.initCause(e);
-            throw wrapped;
-        } catch (AccessDeniedException e) {
-            AccessDeniedException wrapped = new AccessDeniedException(file.toString(), null, "permission denied");
-            wrapped.initCause(e);
-            throw wrapped;
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + e, e);
         }
@@ -113,9 +301,9 @@ final class FileBytes {
      */
     static void checkSize(String name, long size, long maxHeap, long usedHeap) throws IOException {
         if (size > MAX_FILE) {
-            throw new TooLarge(name + ": this file is " + gib(size) + "; gutsignal reads a table file whole and"
-                    + " cannot read files of 2 GiB or more yet: split it by samples and read the parts with"
-                    + " FeatureTableReader.readAll (gutsignal merge)");
+            throw new TooLarge(name + ": this file is " + gib(size) + "; gutsignal reads a BIOM file whole and"
+                    + " cannot read one of 2 GiB or more: convert it to a TSV table (biom convert --to-tsv), which"
+                    + " is read as a stream, or split it by samples");
         }
         long available = maxHeap - usedHeap;
         long needed = size * PEAK_FACTOR;
@@ -123,7 +311,7 @@ final class FileBytes {
             long suggest = (long) Math.ceil((maxHeap + needed - available) / (double) (1L << 30));
             throw new TooLarge(name + ": reading this " + gib(size) + " file needs about " + gib(needed)
                     + " of heap but only " + gib(Math.max(0, available)) + " is free: run Java with -Xmx"
-                    + Math.max(1, suggest) + "g or more, or split the table by samples");
+                    + Math.max(1, suggest) + "g or more, or convert it to a TSV table (biom convert --to-tsv)");
         }
     }
 
@@ -152,21 +340,12 @@ final class FileBytes {
         if (compression == null) {
             return bytes;
         }
-        if (compression.equals("xz") || compression.equals("zstd")) {
-            throw CohortFormatException.inFile(name, "this file is " + compression + "-compressed, which gutsignal "
-                    + "does not read: decompress it (" + compression + " -d) or compress it with gzip instead");
-        }
-        try (InputStream in = compression.equals("gzip")
-                ? new GzipCompressorInputStream(new ByteArrayInputStream(bytes), true)
-                : new BZip2CompressorInputStream(new ByteArrayInputStream(bytes), true)) {
+        try (InputStream in = decompressing(name, compression, new ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
-        } catch (IOException | RuntimeException e) {
-            // corrupt input has made decompressors throw unchecked exceptions too; either way the
-            // file cannot be decompressed, and the reason is the decompressor's
-            String reason = e instanceof EOFException ? "the data ends too early (a truncated file?)"
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw CohortFormatException.inFile(name, "this file is " + compression
-                    + "-compressed but could not be decompressed: " + reason);
+        } catch (CohortFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading bytes in memory does no I/O
         }
     }
 

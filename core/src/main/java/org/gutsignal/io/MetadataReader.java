@@ -143,7 +143,12 @@ public final class MetadataReader {
      *                                           is empty or repeated, or a response label is not accepted
      */
     public SampleMetadata read(Path file) throws IOException {
-        DelimitedText text = DelimitedText.open(file, delimiter);
+        try (DelimitedText text = DelimitedText.open(file, delimiter)) {
+            return read(text);
+        }
+    }
+
+    private SampleMetadata read(DelimitedText text) throws IOException {
         String name = text.fileName();
         DelimitedText.Row header = text.next();
         if (header == null) {

@@ -12,35 +12,64 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files too large to read whole fail before anything is allocated, with a message saying what to do. */
+/**
+ * Tables too large for the heap fail early with the heap they need; BIOM files, which are read
+ * whole, fail before anything is allocated. (That text tables stream is checked in a child JVM
+ * with a small heap: {@link StreamingReadTest}.)
+ */
 class LargeFilesTest {
 
     @TempDir
     Path tmp;
 
     @Test
-    void aFileOfTwoGibibytesOrMoreIsRefusedWithTheRemedy() throws IOException {
-        Path f = tmp.resolve("huge.tsv");
+    void aBiomFileOfTwoGibibytesOrMoreIsRefusedWithTheRemedy() throws IOException {
+        Path f = tmp.resolve("huge.biom");
         try (FileChannel c = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.SPARSE)) {
             c.write(ByteBuffer.wrap(new byte[] {'\n'}), 3L << 30); // a sparse 3 GiB file: no disk used
         }
-        IOException e = assertThrows(IOException.class,
-                () -> FeatureTableReader.samplesAsRows().withUnit(org.gutsignal.cohort.AbundanceUnit.COUNTS).read(f));
-        assertEquals(f + ": this file is 3.0 GiB; gutsignal reads a table file whole and cannot read files of 2 GiB"
-                + " or more yet: split it by samples and read the parts with FeatureTableReader.readAll"
-                + " (gutsignal merge)", e.getMessage());
+        IOException e = assertThrows(IOException.class, () -> BiomReader.withDefaults().read(f));
+        assertEquals(f + ": this file is 3.0 GiB; gutsignal reads a BIOM file whole and cannot read one of 2 GiB or"
+                + " more: convert it to a TSV table (biom convert --to-tsv), which is read as a stream, or split it"
+                + " by samples", e.getMessage());
         Files.delete(f);
     }
 
     @Test
-    void aFileNeedingMoreHeapThanIsFreeIsRefusedWithTheXmxToUse() throws IOException {
+    void aBiomFileNeedingMoreHeapThanIsFreeIsRefusedWithTheXmxToUse() throws IOException {
         // 1 GiB max heap, 256 MiB used: a 200 MiB file needs 11 × 200 MiB = 2.1 GiB of the 768 MiB free;
         // -Xmx = ceil((1 GiB + 2200 MiB − 768 MiB) / 1 GiB) = 3
         IOException e = assertThrows(IOException.class,
-                () -> FileBytes.checkSize("t.tsv", 200L << 20, 1L << 30, 256L << 20));
-        assertEquals("t.tsv: reading this 200.0 MiB file needs about 2.1 GiB of heap but only 768.0 MiB is free: run"
-                + " Java with -Xmx3g or more, or split the table by samples", e.getMessage());
-        FileBytes.checkSize("t.tsv", 1L << 20, 1L << 30, 256L << 20); // 11 MiB of 768 MiB: fine
+                () -> FileBytes.checkSize("t.biom", 200L << 20, 1L << 30, 256L << 20));
+        assertEquals("t.biom: reading this 200.0 MiB file needs about 2.1 GiB of heap but only 768.0 MiB is free: run"
+                + " Java with -Xmx3g or more, or convert it to a TSV table (biom convert --to-tsv)", e.getMessage());
+        FileBytes.checkSize("t.biom", 1L << 20, 1L << 30, 256L << 20); // 11 MiB of 768 MiB: fine
+    }
+
+    @Test
+    void aTableProjectedBeyondTheFreeHeapIsRefusedWithTheXmxToUse() throws IOException {
+        // rows of 10,000 values cost 16 × 10,000 + 200 = 160,200 bytes; the first check comes when 105 rows
+        // (16.04 MiB) pass 16 MiB. 64 MiB of a 3 GiB file read: 105 × 48 = 5,040 rows projected, 807,408,000
+        // bytes = 770.0 MiB needed with 512 MiB free of a 2 GiB heap: -Xmx = ceil(2 + 0.752 − 0.5) = 3
+        HeapBudget budget = new HeapBudget("big.tsv", 3L << 30, () -> 64L << 20, 2L << 30, () -> 1L << 29);
+        for (int rows = 1; rows < 105; rows++) {
+            budget.rowKept(rows, 10_000, "samples", "× 10,000 features"); // below 16 MiB of values: no check yet
+        }
+        IOException e = assertThrows(IOException.class, () -> budget.rowKept(105, 10_000, "samples",
+                "× 10,000 features"));
+        assertEquals("big.tsv: this table needs about 770.0 MiB of heap while it is read (about 5,040 samples"
+                + " × 10,000 features, projected from the 105 samples in the first 64.0 MiB of the file's 3.0 GiB) but only"
+                + " 512.0 MiB is free: run Java with -Xmx3g or more (the gutsignal command:"
+                + " GUTSIGNAL_JAVA_OPTS=-Xmx3g), or split the table", e.getMessage());
+    }
+
+    @Test
+    void aTableThatFitsIsNotRefused() throws IOException {
+        // 1 GiB read of 3 GiB: 3,000 rows × 160,200 bytes = 458 MiB projected, with 1.5 GiB free
+        HeapBudget budget = new HeapBudget("big.tsv", 3L << 30, () -> 1L << 30, 2L << 30, () -> 3L << 29);
+        for (int rows = 1; rows <= 1000; rows++) {
+            budget.rowKept(rows, 10_000, "samples", "× 10,000 features");
+        }
     }
 }
