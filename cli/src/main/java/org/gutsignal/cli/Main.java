@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.gutsignal.cohort.FileFormatException;
+import org.gutsignal.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +53,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        AtomicFiles.forgetInputs(); // a command is a run: its outputs may not replace its own inputs
         Main main = new Main();
         main.err = err;
         CommandLine cl = new CommandLine(main);

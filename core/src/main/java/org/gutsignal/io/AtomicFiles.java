@@ -29,6 +29,9 @@ import java.nio.file.attribute.DosFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,8 +41,8 @@ import java.util.regex.Pattern;
  * Writes files atomically: the content goes to a new temporary file in the target's folder,
  * which is then moved over the target in one step. A reader never sees a half-written file, a
  * failed write (an exception from the content included) leaves any previous file untouched and
- * removes the temporary file, and the target is never opened for writing, so writing a table to
- * the file it was read from is safe. Every output of gutsignal is written here.
+ * removes the temporary file, and the target is never opened for writing. Every output of
+ * gutsignal is written here, and none is written over an input: see "Inputs" below.
  *
  * <pre>{@code
  * AtomicFiles.write(Path.of("out/model.json"), out -> out.write(json));
@@ -71,6 +74,13 @@ import java.util.regex.Pattern;
  *       is read-only (no owner write permission, or the DOS read-only attribute):
  *       {@link AccessDeniedException} naming the target and "read-only", whoever runs the JVM
  *       (root included). The file is not replaced.</li>
+ *   <li><b>Inputs</b>: gutsignal's readers record every file they open ({@link #recordInput}, by
+ *       its real path: links followed), and a write whose target is one of those files is refused
+ *       with a {@link FileSystemException} naming the target ({@code out.tsv: refusing to write over
+ *       a file read as an input in this run …}) unless {@link #allowOverwrite} was called for it
+ *       since. "This run" is this JVM since it started or since the last {@link #forgetInputs};
+ *       the record keeps the last {@value #MAX_INPUTS} files read
+ *       (about 200 bytes each).</li>
  *   <li><b>Symbolic links</b>: followed, links to links included (at most 40): the file a link
  *       points to is replaced atomically (created if the link dangles), its temporary file in
  *       that file's folder, and the link itself stays as it was.</li>
@@ -90,6 +100,20 @@ public final class AtomicFiles {
     static final Pattern TEMP_NAME = Pattern.compile("\\.gs-[0-9a-f]{8}\\.tmp");
 
     private static final int MAX_LINKS = 40;
+
+    /** How many of the files read last are remembered as inputs. */
+    static final int MAX_INPUTS = 100_000;
+
+    /** The real paths of the files read as inputs in this JVM, oldest first. */
+    private static final Map<Path, Boolean> INPUTS = Collections.synchronizedMap(
+            new LinkedHashMap<Path, Boolean>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Path, Boolean> eldest) {
+                    return size() > MAX_INPUTS;
+                }
+            });
 
     /** The temporary files this JVM is writing now (never opened by the clean-up). */
     private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
@@ -111,6 +135,40 @@ public final class AtomicFiles {
     }
 
     private AtomicFiles() {
+    }
+
+    /**
+     * Records that {@code file} was read as an input, so that no write replaces it (see the class
+     * comment). gutsignal's readers call this for every file they open; a reader of your own may
+     * too. A file that does not exist (any more) is not recorded.
+     */
+    public static void recordInput(Path file) {
+        try {
+            INPUTS.put(file.toRealPath(), Boolean.TRUE);
+        } catch (IOException | SecurityException e) {
+            // nothing there to protect
+        }
+    }
+
+    /**
+     * Starts a new run: forgets every input recorded so far, so that files read before may be
+     * written again. For programs that do several independent jobs in one JVM (the command line
+     * calls it before each command).
+     */
+    public static void forgetInputs() {
+        INPUTS.clear();
+    }
+
+    /**
+     * Lets later writes replace {@code file} although it was read as an input: say so when
+     * writing a result over its own input is what you mean (an in-place update).
+     */
+    public static void allowOverwrite(Path file) {
+        try {
+            INPUTS.remove(file.toRealPath());
+        } catch (IOException | SecurityException e) {
+            // not there: not recorded either
+        }
     }
 
     /**
@@ -152,6 +210,7 @@ public final class AtomicFiles {
             throw failure(target, "cannot create the folder " + dir, e);
         }
         refuseUnwritable(target, file);
+        refuseInput(target, file);
         removeStaleTemporaryFiles(dir, started);
         Path tmp = null;
         try {
@@ -190,6 +249,20 @@ public final class AtomicFiles {
                 WRITING.remove(tmp);
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    private static void refuseInput(Path target, Path file) throws FileSystemException {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            return; // no file yet: nothing read from it
+        }
+        if (INPUTS.containsKey(real)) {
+            throw new FileSystemException(target.toString(), null, "refusing to write over a file read as an input"
+                    + " in this run" + (real.equals(target.toAbsolutePath()) ? "" : " (" + real + ")")
+                    + ": write the output elsewhere, or call AtomicFiles.allowOverwrite for it first");
         }
     }
 

@@ -193,9 +193,12 @@ final class FileBytes {
         }
     }
 
+    /** Opens {@code file} for reading and records it as an input ({@link AtomicFiles#recordInput}). */
     private static InputStream open(Path file) throws IOException {
         try {
-            return Files.newInputStream(file);
+            InputStream in = Files.newInputStream(file);
+            AtomicFiles.recordInput(file);
+            return in;
         } catch (NoSuchFileException e) {
             NoSuchFileException wrapped = new NoSuchFileException(file.toString(), null, "no such file");
             wrapped.initCause(e);

@@ -180,6 +180,7 @@ public final class ModelFiles {
      */
     public static ResponseModel read(Path file) throws IOException {
         Source src = new Source(file.toString(), decode(file.toString(), Files.readAllBytes(file)));
+        AtomicFiles.recordInput(file);
         JsonNode root;
         try {
             root = MAPPER.readTree(src.text);

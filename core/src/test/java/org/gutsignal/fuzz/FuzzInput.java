@@ -13,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.FileFormatException;
+import org.gutsignal.io.AtomicFiles;
 import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.FeatureTableWriter;
 
@@ -116,6 +117,7 @@ final class FuzzInput {
      */
     static void checkRoundTrip(Path dir, FeatureTable table) throws IOException {
         Path again = dir.resolve("again.csv");
+        AtomicFiles.allowOverwrite(again); // read by the previous input's round trip: replacing it is meant
         FeatureTableWriter.samplesAsRows().write(table, again);
         FeatureTable back = FeatureTableReader.samplesAsRows().withUnit(table.unit()).read(again);
         assertEquals(table, back, "samples-as-rows write then read changed the table");

@@ -211,9 +211,10 @@ class ScoringUnitsTest {
         // a model without a unit writes null and reads back without one
         ResponseModel unknown = ResponseModel.of(List.of("a"), new double[] {1}, 0, 0, 1,
                 new Provenance("v", 1, "sha256:x", 1));
-        ModelFiles.write(unknown, f);
-        assertTrue(Files.readString(f).contains("\"inputUnit\" : null,"));
-        assertEquals(unknown, ModelFiles.read(f));
+        Path g = dir.resolve("unknown.json"); // f was read above: an input is not written over
+        ModelFiles.write(unknown, g);
+        assertTrue(Files.readString(g).contains("\"inputUnit\" : null,"));
+        assertEquals(unknown, ModelFiles.read(g));
         // the unit is part of the model's identity
         assertTrue(!unknown.equals(unknown.withInputUnit(CPM)));
         assertSame(model, model.withInputUnit(PERCENT));
