@@ -21,7 +21,9 @@ import org.gutsignal.cohort.FeatureTable;
  * <p>The delimiter is a tab for {@code .tsv}/{@code .txt}/{@code .tab} files and a comma otherwise.
  * Values are written by {@link DelimitedText#format(double)}, as the shortest decimal text that
  * parses back to the identical double, so a table read back with the matching reader is equal to
- * the one written. The unit is not stored in the file; give it to the reader.
+ * the one written. The unit is not stored in the file; give it to the reader. A subnormal value
+ * (non-zero and below {@value Double#MIN_NORMAL} in magnitude), which the readers refuse because
+ * its text would not read back to what it says, is refused here before anything is written.
  *
  * <p>Immutable and thread-safe.
  */
@@ -52,9 +54,22 @@ public final class FeatureTableWriter {
     /**
      * Writes the table to {@code file}, replacing it atomically if it exists.
      *
-     * @throws IOException if the file cannot be written
+     * @throws IllegalArgumentException if a value is subnormal (the message names the sample and
+     *                                  feature; nothing is written)
+     * @throws IOException              if the file cannot be written
      */
     public void write(FeatureTable table, Path file) throws IOException {
+        for (int i = 0; i < table.sampleCount(); i++) {
+            for (int j = 0; j < table.featureCount(); j++) {
+                double v = table.get(i, j);
+                if (v != 0 && Math.abs(v) < Double.MIN_NORMAL) {
+                    throw new IllegalArgumentException(file + ": the value of sample '" + table.sampleIds().get(i)
+                            + "', feature '" + table.featureNames().get(j) + "' is " + v + ", below the smallest"
+                            + " positive normal double " + Double.MIN_NORMAL + ", which gutsignal's readers refuse;"
+                            + " round such values to 0 before writing");
+                }
+            }
+        }
         List<String> header = new ArrayList<>();
         header.add(firstHeaderCell);
         header.addAll(featuresAsRows ? table.sampleIds() : table.featureNames());

@@ -15,13 +15,18 @@ import org.gutsignal.io.DelimitedText;
  * line number, by {@link DelimitedText} (so encoding and quoting errors name line and cell).
  * Lines whose first non-blank character is {@code #} are comments, dropped before the line is
  * split into cells (so a quote in a comment is harmless) with later line numbers unchanged; a UTF-8 byte-order mark and CRLF line ends are
- * accepted; cells are trimmed. The delimiter follows the file or resource name (a tab for
+ * accepted; cells are trimmed ({@link Row#cells()}) for names and ids, and kept as read
+ * ({@link Row#raw()}) for numbers, which follow {@link DelimitedText#parseNumber}'s rule, spaces
+ * around the digits refused. The delimiter follows the file or resource name (a tab for
  * {@code .tsv}, {@code .txt} and {@code .tab}, a comma otherwise).
  */
 final class CsvRows {
 
-    /** One data row: its cells and the 1-based line it starts on. */
-    record Row(long line, List<String> cells) {
+    /** One data row: its cells trimmed, the 1-based line it starts on, and its cells as read. */
+    record Row(long line, List<String> cells, List<String> raw) {
+        Row(long line, List<String> raw) {
+            this(line, raw.stream().map(String::strip).toList(), raw);
+        }
     }
 
     final String file;
@@ -64,12 +69,11 @@ final class CsvRows {
         long headerLine = 0;
         List<Row> rows = new ArrayList<>();
         for (Row record : records) {
-            List<String> cells = record.cells().stream().map(String::strip).toList();
             if (header == null) {
-                header = cells;
+                header = record.cells();
                 headerLine = record.line();
             } else {
-                rows.add(new Row(record.line(), cells));
+                rows.add(record);
             }
         }
         if (header == null) {

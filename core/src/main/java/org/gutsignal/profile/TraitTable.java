@@ -280,7 +280,7 @@ public final class TraitTable {
             }
             double[] values = new double[molecules.size()];
             for (int c = 1; c < cells.size(); c++) {
-                String text = cells.get(c);
+                String text = row.raw().get(c); // numbers as read: ' 13.75 ' is not a number
                 double v;
                 try {
                     v = DelimitedText.parseNumber(text);

@@ -102,6 +102,24 @@ class RoundTripTest {
         assertEquals(t, FeatureTableReader.humann().read(f), "seed " + seed);
     }
 
+    @Test
+    void aSubnormalValueIsRefusedBeforeWritingBecauseItWouldNotReadBack() throws Exception {
+        FeatureTable t = FeatureTable.of(List.of("S1", "S2"), List.of("K00001"), new double[][] {{1}, {4.9e-324}},
+                AbundanceUnit.RPK);
+        Path f = dir.resolve("tiny.tsv");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> FeatureTableWriter.samplesAsRows().write(t, f));
+        assertEquals(f + ": the value of sample 'S2', feature 'K00001' is 4.9E-324, below the smallest positive normal"
+                + " double 2.2250738585072014E-308, which gutsignal's readers refuse; round such values to 0 before"
+                + " writing", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(f));
+        // the smallest normal double itself writes and reads back exactly
+        FeatureTable min = FeatureTable.of(List.of("S1"), List.of("K00001"), new double[][] {{Double.MIN_NORMAL}},
+                AbundanceUnit.RPK);
+        FeatureTableWriter.samplesAsRows().write(min, f);
+        assertEquals(min, FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.RPK).read(f));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"metadata.csv", "metadata.tsv"})
     void metadata(String name) throws Exception {

@@ -65,6 +65,8 @@ class TraitTableTest {
         "traits_suffix_f.csv!line 2, column 2 ('HMBPP'): expected a number but found '2F'",
         "traits_control.csv!line 2, column 2 ('HMBPP'): expected a number but found '1\u0001' (it holds the control character U+0001)",
         "traits_subnormal.csv!line 2, column 2 ('HMBPP'): '4.9e-324' is below the smallest positive normal double 2.2250738585072014E-308",
+        // numbers are not trimmed (names are): padding is refused as in the table readers
+        "traits_padded.csv!line 2, column 2 ('HMBPP'): expected a number but found ' 13.75 ' (spaces around a number are not allowed)",
         // comments (with unmatched quotes, CRLF, indented) are dropped before tokenising; the line stays right
         "traits_comment_quote_short_row.csv!line 5, column 3 ('LPS'): expected 3 cells like the header but found 2",
     })
