@@ -77,8 +77,9 @@ class StreamingReadTest {
         }
         String out = child("samples", f);
         assertTrue(out.matches("\\Q" + f.getFileName() + ": this table needs about \\E[0-9.]+ MiB of heap while it is "
-                + "read \\(about [0-9,]+ samples × 4,000 features, projected from the [0-9,]+ samples in the first "
-                + "[0-9.]+ MiB of the file's [0-9.]+ MiB\\) but only [0-9.]+ MiB is free: run Java with -Xmx1g or "
+                + "read \\(with a 10% margin; about [0-9,]+ samples × 4,000 features, projected from the [0-9,]+ samples in the first "
+                + "[0-9.]+ MiB of the file's [0-9.]+ MiB\\) but only [0-9.]+ MiB is usable \\([0-9.]+ MiB free, less the tenth "
+                + "of the heap the garbage collector keeps in reserve\\): run Java with -Xmx1g or "
                 + "more \\(the gutsignal command: GUTSIGNAL_JAVA_OPTS=-Xmx1g\\), or split the table"), out);
     }
 
