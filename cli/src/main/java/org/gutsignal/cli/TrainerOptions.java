@@ -37,6 +37,10 @@ final class TrainerOptions {
             description = "Folds of the inner cross-validation that picks λ (default: ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(names = "--cv-glmnet-exact", description = "Fit each inner fold on its own λ path and interpolate at the"
+            + " full-data λ values, as R's cv.glmnet does (default: every fold at the full-data λ values).")
+    boolean cvGlmnetExact;
+
     @Option(names = "--lambdas", split = ",", paramLabel = "L",
             description = "Explicit λ values instead of a generated path of 100 (one value: no inner CV).")
     List<Double> lambdas;
@@ -77,7 +81,7 @@ final class TrainerOptions {
     LogisticTrainer trainer(FeatureTable features, int trainerThreads) {
         LogisticTrainer t = LogisticTrainer.withDefaults().withAlpha(alpha).withLambdaRule(rule())
                 .withPreprocessing(preprocessing(preprocess)).withClassBalancing(classBalancing).withSeed(seed)
-                .withThreads(trainerThreads).withUnpenalized(unpenalizedSet());
+                .withThreads(trainerThreads).withUnpenalized(unpenalizedSet()).withCvGlmnetExact(cvGlmnetExact);
         if (lambdas != null) {
             t = t.withLambdas(lambdas.stream().mapToDouble(Double::doubleValue).toArray());
         }

@@ -29,12 +29,16 @@ final class LambdaSelection {
      * @param grid    the full path's λ values, decreasing
      * @param splits  train/test partitions of {@code d}'s samples
      * @param threads most folds fitted at once
-     * @param path    fits a path on a fold's training data at the given λ values (no deviance needed)
+     * @param path    fits a path on a fold's training data, given the full path's λ values (no
+     *                deviance needed)
+     * @param interpolate whether each fold's fits are read at the grid by glmnet's
+     *                {@code lambda.interp} (for fold paths of their own λ values, {@code cv.glmnet}'s
+     *                way) rather than one fit per grid λ
      */
     static CvCurve curve(TrainingData d, double[] grid, List<Split> splits, int threads,
-            BiFunction<TrainingData, double[], PathSolver.Result> path) {
+            BiFunction<TrainingData, double[], PathSolver.Result> path, boolean interpolate) {
         int k = splits.size();
-        List<double[]> folds = ParallelFolds.map(splits, threads, s -> heldOut(d, grid, s, path));
+        List<double[]> folds = ParallelFolds.map(splits, threads, s -> heldOut(d, grid, s, path, interpolate));
         int nl = grid.length;
         double tw = 0;
         for (double[] f : folds) {
@@ -64,7 +68,7 @@ final class LambdaSelection {
      * index {@code grid.length}). A fold path that ended early is read at its last λ.
      */
     private static double[] heldOut(TrainingData d, double[] grid, Split split,
-            BiFunction<TrainingData, double[], PathSolver.Result> path) {
+            BiFunction<TrainingData, double[], PathSolver.Result> path, boolean interpolate) {
         int[] test = split.test();
         double weight = 0;
         for (int i : test) {
@@ -75,15 +79,18 @@ final class LambdaSelection {
         int nl = grid.length;
         double[] acc = new double[nl + 1];
         double[] row = new double[p];
+        Interpolation at = interpolate ? Interpolation.of(r.lambdas, grid) : null;
         for (int i : test) {
             d.x.copyRow(i, row, 0);
             double wi = d.w[i];
             for (int m = 0; m < nl; m++) {
-                int mm = Math.min(m, r.lambdas.length - 1);
-                double[] b = r.betas[mm];
-                double eta = r.intercepts[mm];
-                for (int j = 0; j < p; j++) {
-                    eta += b[j] * row[j];
+                double eta;
+                if (at == null) {
+                    eta = link(r, Math.min(m, r.lambdas.length - 1), row);
+                } else {
+                    double f = at.fraction[m];
+                    eta = f == 1 ? link(r, at.left[m], row)
+                            : f * link(r, at.left[m], row) + (1 - f) * link(r, at.right[m], row);
                 }
                 double pr = Math.min(Math.max(ResponseModel.sigmoid(eta), PROBABILITY_CLAMP), 1 - PROBABILITY_CLAMP);
                 double dev = -2 * (d.y[i] > 0 ? Math.log(pr) : Math.log(1 - pr));
@@ -95,5 +102,66 @@ final class LambdaSelection {
         }
         acc[nl] = weight;
         return acc;
+    }
+
+    /** The linear predictor of fit {@code k} of the path for one row. */
+    private static double link(PathSolver.Result r, int k, double[] row) {
+        double[] b = r.betas[k];
+        double eta = r.intercepts[k];
+        for (int j = 0; j < row.length; j++) {
+            eta += b[j] * row[j];
+        }
+        return eta;
+    }
+
+    /**
+     * Where each λ of a grid falls on a fold's own λ sequence, as glmnet's {@code lambda.interp}
+     * computes it: the fits to the left and right and the weight of the left one, on the scale
+     * of the fraction of the fold's λ range; a grid λ outside the fold's range takes the nearer end.
+     */
+    static final class Interpolation {
+        final int[] left;
+        final int[] right;
+        final double[] fraction;
+
+        private Interpolation(int[] left, int[] right, double[] fraction) {
+            this.left = left;
+            this.right = right;
+            this.fraction = fraction;
+        }
+
+        static Interpolation of(double[] lambdas, double[] s) {
+            int n = s.length;
+            int[] left = new int[n];
+            int[] right = new int[n];
+            double[] frac = new double[n];
+            int k = lambdas.length;
+            if (k == 1) {
+                java.util.Arrays.fill(frac, 1);
+                return new Interpolation(left, right, frac);
+            }
+            double first = lambdas[0];
+            double range = first - lambdas[k - 1];
+            double[] scaled = new double[k]; // 0 at the first λ, 1 at the last
+            for (int i = 0; i < k; i++) {
+                scaled[i] = (first - lambdas[i]) / range;
+            }
+            for (int m = 0; m < n; m++) {
+                double f = Math.min(Math.max((first - s[m]) / range, scaled[0]), scaled[k - 1]);
+                // R's approx(scaled, 1..k, f): the fractional index, then its floor and ceiling
+                int i = 0;
+                while (i < k - 2 && f > scaled[i + 1]) {
+                    i++;
+                }
+                double coord = scaled[i + 1] == scaled[i] ? i : i + (f - scaled[i]) / (scaled[i + 1] - scaled[i]);
+                int l = (int) Math.floor(coord);
+                int r = (int) Math.ceil(coord);
+                left[m] = l;
+                right[m] = r;
+                double w = (f - scaled[r]) / (scaled[l] - scaled[r]);
+                frac[m] = l == r || Math.abs(scaled[l] - scaled[r]) < Math.ulp(1.0) ? 1 : w;
+            }
+            return new Interpolation(left, right, frac);
+        }
     }
 }

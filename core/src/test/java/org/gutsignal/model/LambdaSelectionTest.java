@@ -47,7 +47,7 @@ class LambdaSelectionTest {
 
     @Test
     void theCurveIsTheHeldOutWeightedMeanDevianceAveragedOverFolds() {
-        CvCurve cv = LambdaSelection.curve(DATA, new double[] {0.3, 0.2, 0.1}, FOLDS, 1, SLOPE_M);
+        CvCurve cv = LambdaSelection.curve(DATA, new double[] {0.3, 0.2, 0.1}, FOLDS, 1, SLOPE_M, false);
         double[] mean = new double[3];
         double[] se = new double[3];
         for (int m = 0; m < 3; m++) {
@@ -69,7 +69,7 @@ class LambdaSelectionTest {
                 new double[1], new double[][] {{-1000}}, new double[1], new int[1], new int[1], new boolean[1], 1,
                 LogisticPath.StopReason.SATURATED);
         // a path that ended after its first λ is read at that λ for the rest of the grid
-        CvCurve cv = LambdaSelection.curve(DATA, new double[] {0.3, 0.2}, FOLDS, 1, wrongWay);
+        CvCurve cv = LambdaSelection.curve(DATA, new double[] {0.3, 0.2}, FOLDS, 1, wrongWay, false);
         // responders get p = 1e-5, non-responders p = 1 - 1e-5: every sample at the clamp
         double f0 = (dev(-1000, 1) + dev(1000, 0)) / 2;
         double f1 = (3 * dev(-2000, 1) + dev(2000, 0)) / 4;
@@ -81,9 +81,26 @@ class LambdaSelectionTest {
     @Test
     void foldsOnThreadsGiveTheSameCurveBitForBit() {
         double[] grid = {0.3, 0.2, 0.1};
-        CvCurve one = LambdaSelection.curve(DATA, grid, FOLDS, 1, SLOPE_M);
-        CvCurve two = LambdaSelection.curve(DATA, grid, FOLDS, 2, SLOPE_M);
+        CvCurve one = LambdaSelection.curve(DATA, grid, FOLDS, 1, SLOPE_M, false);
+        CvCurve two = LambdaSelection.curve(DATA, grid, FOLDS, 2, SLOPE_M, false);
         assertEquals(Arrays.toString(one.mean()), Arrays.toString(two.mean()));
         assertEquals(Arrays.toString(one.standardError()), Arrays.toString(two.standardError()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void interpolationReadsAFoldsOwnPathAsGlmnetsLambdaInterpDoes() {
+        // fold λ 1, 0.5, 0.25 span 0.75: on the fraction scale 0, 2/3, 1. Grid 2 and 1 take the first fit
+        // (above the range: clamped), 0.75 is a third of the range = halfway between fits 0 and 1, 0.5 is
+        // fit 1 itself, 0.1 (below the range) the last fit.
+        LambdaSelection.Interpolation at = LambdaSelection.Interpolation.of(new double[] {1, 0.5, 0.25},
+                new double[] {2, 1, 0.75, 0.5, 0.1});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 0, 0, 1, 2}, at.left);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 0, 1, 1, 2}, at.right);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 1, 0.5, 1, 1}, at.fraction, 1e-15);
+        // a fold path of one λ: its only fit everywhere
+        LambdaSelection.Interpolation one = LambdaSelection.Interpolation.of(new double[] {0.3},
+                new double[] {0.5, 0.1});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 0}, one.left);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 1}, one.fraction, 0);
     }
 }
