@@ -147,6 +147,36 @@ public final class Splitters {
     }
 
     /**
+     * The given splits, whatever the data: external folds, for example another tool's outer
+     * cross-validation or a bootstrap ({@link Split#of}). Each split's indices must be below the
+     * number of samples split.
+     *
+     * @param splits at least one (copied)
+     * @return the splitter; {@code split} throws if an index is not a sample
+     * @throws IllegalArgumentException if {@code splits} is empty
+     */
+    public static Splitter fixed(List<Split> splits) {
+        List<Split> copy = List.copyOf(splits);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("no splits");
+        }
+        return (labels, groups) -> {
+            Response.checkLabels(labels);
+            checkGroupsLength(labels, groups, false);
+            for (Split s : copy) {
+                int[] train = s.train();
+                int[] test = s.test();
+                int last = Math.max(train[train.length - 1], test[test.length - 1]);
+                if (last >= labels.length) {
+                    throw new IllegalArgumentException(s + " uses sample index " + last + " but there are "
+                            + labels.length + " samples");
+                }
+            }
+            return copy;
+        };
+    }
+
+    /**
      * Grouped k-fold: whole groups are assigned to folds, so a group is never split between
      * train and test. Groups are shuffled, then (stably) ordered by decreasing size and each
      * is given to the fold with the fewest samples so far (lowest fold number on ties), which

@@ -41,6 +41,31 @@ public final class LogisticFit {
         return lambdaIndex;
     }
 
+    /**
+     * The model at path index {@code k} instead of the chosen one (glmnet's {@code coef(fit, s =
+     * fit$lambda[k])}): the same preprocessing, provenance, input unit, training variances and
+     * missing-feature policy as {@link #model()}, with the coefficients, intercept and λ of
+     * {@code path().lambda(k)}. {@code modelAt(lambdaIndex())} equals {@link #model()}.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= k < path().size()}
+     */
+    public ResponseModel modelAt(int k) {
+        java.util.Objects.checkIndex(k, path.size());
+        if (k == lambdaIndex) {
+            return model;
+        }
+        ResponseModel m = ResponseModel.of(path.featureNames(), path.coefficients(k), path.intercept(k),
+                path.lambda(k), path.alpha(), model.provenance(), model.preprocessing())
+                .withMissingFeatures(model.missingFeaturePolicy());
+        if (model.inputUnit().isPresent()) {
+            m = m.withInputUnit(model.inputUnit().get());
+        }
+        if (model.trainingVariances().isPresent()) {
+            m = m.withTrainingVariances(model.trainingVariances().get());
+        }
+        return m;
+    }
+
     @Override
     public String toString() {
         return "LogisticFit[" + model + ", " + path + (cvCurve == null ? "" : ", " + cvCurve) + "]";
