@@ -33,9 +33,10 @@ final class BiomHdf5 {
         this.hdf = hdf;
     }
 
-    static BiomReader.Contents read(String file, byte[] bytes, AbundanceUnit unit, boolean taxonomy)
+    /** Reads an HDF5 file where it is, through jHDF's file channel, without reading it whole. */
+    static BiomReader.Contents read(String file, java.nio.file.Path path, AbundanceUnit unit, boolean taxonomy)
             throws CohortFormatException {
-        try (HdfFile hdf = HdfFile.fromBytes(bytes)) {
+        try (HdfFile hdf = new HdfFile(path)) {
             return new BiomHdf5(file, hdf).read(unit, taxonomy);
         } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException e) {
             // jHDF's errors, and what a damaged file makes it run into

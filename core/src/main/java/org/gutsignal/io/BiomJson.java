@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -27,8 +28,14 @@ final class BiomJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
+    /** Opens the file's (decompressed) bytes afresh: the JSON is read twice, never held whole. */
+    @FunctionalInterface
+    interface Bytes {
+        InputStream open() throws IOException;
+    }
+
     private final String file;
-    private final byte[] bytes;
+    private final Bytes bytes;
     private final AbundanceUnit unit;
     private JsonLocation shapeAt;
     private JsonLocation dataAt;
@@ -38,14 +45,14 @@ final class BiomJson {
     private String matrixType;
     private String elementType;
 
-    private BiomJson(String file, byte[] bytes, AbundanceUnit unit) {
+    private BiomJson(String file, Bytes bytes, AbundanceUnit unit) {
         this.file = file;
         this.bytes = bytes;
         this.unit = unit;
     }
 
-    static BiomReader.Contents read(String file, byte[] bytes, AbundanceUnit unit, boolean taxonomy)
-            throws CohortFormatException {
+    static BiomReader.Contents read(String file, Bytes bytes, AbundanceUnit unit, boolean taxonomy)
+            throws IOException {
         BiomJson json = new BiomJson(file, bytes, unit);
         try {
             return json.read(taxonomy);
@@ -56,7 +63,7 @@ final class BiomJson {
             String problem = "expected BIOM 1.0 JSON but the JSON parser reported: " + e.getOriginalMessage();
             throw at == null || at.getLineNr() < 1 ? CohortFormatException.inFile(file, problem)
                     : CohortFormatException.at(file, at.getLineNr(), at.getColumnNr(), null, problem);
-        } catch (IOException e) { // a byte sequence that is no text in any Unicode encoding
+        } catch (java.io.CharConversionException e) { // a byte sequence that is no text in any Unicode encoding
             throw CohortFormatException.inFile(file, "expected BIOM 1.0 JSON but it could not be decoded: "
                     + e.getMessage());
         }
@@ -66,7 +73,7 @@ final class BiomJson {
     private int firstEntryLength = -1;
 
     private BiomReader.Contents read(boolean taxonomy) throws IOException {
-        try (JsonParser p = MAPPER.createParser(bytes)) {
+        try (JsonParser p = MAPPER.createParser(bytes.open())) {
             expect(p, p.nextToken() == JsonToken.START_OBJECT, "a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -215,7 +222,7 @@ final class BiomJson {
     /** The second pass: streams 'data' into a sample-major array. */
     private double[] values(int observations, int samples) throws IOException {
         double[] values = new double[Math.multiplyExact(observations, samples)];
-        try (JsonParser p = MAPPER.createParser(bytes)) {
+        try (JsonParser p = MAPPER.createParser(bytes.open())) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME && !p.currentName().equals("data")) {
                 p.nextToken();

@@ -1,6 +1,7 @@
 package org.gutsignal.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -99,15 +100,20 @@ public final class BiomReader {
      */
     public FeatureTable read(Path file) throws IOException {
         String name = String.valueOf(file.getFileName());
-        byte[] bytes = FileBytes.decompressed(name, FileBytes.read(file));
+        byte[] head;
+        String compression;
+        try (FileBytes.Source source = FileBytes.openHead(file, name)) {
+            head = source.bytes().readNBytes(FileBytes.HEAD);
+            compression = source.compression();
+        }
         Contents c;
-        if (FileBytes.isHdf5(bytes)) {
-            c = BiomHdf5.read(name, bytes, unit, taxonomyNames);
-        } else if (startsLikeJson(bytes)) {
-            c = BiomJson.read(name, bytes, unit, taxonomyNames);
+        if (FileBytes.isHdf5(head)) {
+            c = compression == null ? BiomHdf5.read(name, file, unit, taxonomyNames) : readCompressedHdf5(file, name);
+        } else if (startsLikeJson(head)) {
+            c = BiomJson.read(name, () -> FileBytes.openHead(file, name).bytes(), unit, taxonomyNames);
         } else {
             throw CohortFormatException.inFile(name, "expected a BIOM file (JSON starting with '{', or HDF5) but "
-                    + "found neither" + (FileBytes.compression(bytes) == null && looksDelimited(bytes)
+                    + "found neither" + (FileBytes.compression(head) == null && looksDelimited(head)
                             ? " (a delimited text table? read it with FeatureTableReader)" : ""));
         }
         List<String> features = taxonomyNames ? c.taxonomy() : c.observationIds();
@@ -116,6 +122,20 @@ public final class BiomReader {
         requireUnique(name, c.sampleIds(), "a sample id", null);
         AbundanceUnit u = unit != null ? unit : inferredUnit(name, c);
         return FeatureTable.ofRowMajor(c.sampleIds(), features, c.values(), u);
+    }
+
+    /** A gzip- or bzip2-compressed HDF5 file: decompressed into a temporary file, which jHDF reads in place. */
+    private Contents readCompressedHdf5(Path file, String name) throws IOException {
+        Path tmp = Files.createTempFile("gutsignal-", ".h5");
+        try {
+            try (FileBytes.Source source = FileBytes.openHead(file, name);
+                    java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                source.bytes().transferTo(out);
+            }
+            return BiomHdf5.read(name, tmp, unit, taxonomyNames);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static AbundanceUnit inferredUnit(String name, Contents c) throws CohortFormatException {

@@ -1,7 +1,6 @@
 package org.gutsignal.io;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -268,88 +267,6 @@ final class FileBytes {
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return CohortFormatException.inFile(name, "this file is " + compression
                 + "-compressed but could not be decompressed: " + reason);
-    }
-
-    /**
-     * The whole file.
-     *
-     * @throws NoSuchFileException   if the file does not exist (the message is the path and a reason)
-     * @throws AccessDeniedException if it may not be read (the message is the path and a reason)
-     * @throws IOException           if it cannot be read for another reason (the message names the path)
-     */
-    static byte[] read(Path file) throws IOException {
-        Runtime rt = Runtime.getRuntime();
-        try (InputStream in = open(file)) {
-            checkSize(file.toString(), Files.size(file), rt.maxMemory(), rt.totalMemory() - rt.freeMemory());
-            return in.readAllBytes();
-        } catch (NoSuchFileException | AccessDeniedException | TooLarge e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + e, e);
-        }
-    }
-
-    /** Peak heap of a read relative to the file's size, as measured (bytes, text, cells and the table). */
-    static final long PEAK_FACTOR = 11;
-    /** The largest file a whole-file read can hold: the JVM's largest array. */
-    static final long MAX_FILE = Integer.MAX_VALUE - 8;
-
-    /**
-     * Refuses, before anything is allocated, a file that cannot be read whole: one of 2 GiB or
-     * more (the largest Java array), or one whose read would need more heap than the JVM can still
-     * get ({@value #PEAK_FACTOR} × its size, the measured peak), with a message that says what to do
-     * instead of an {@link OutOfMemoryError} at a random place.
-     *
-     * @throws IOException naming the file, its size, the heap it needs and the remedy
-     */
-    static void checkSize(String name, long size, long maxHeap, long usedHeap) throws IOException {
-        if (size > MAX_FILE) {
-            throw new TooLarge(name + ": this file is " + gib(size) + "; gutsignal reads a BIOM file whole and"
-                    + " cannot read one of 2 GiB or more: convert it to a TSV table (biom convert --to-tsv), which"
-                    + " is read as a stream, or split it by samples");
-        }
-        long available = maxHeap - usedHeap;
-        long needed = size * PEAK_FACTOR;
-        if (needed > available) {
-            long suggest = (long) Math.ceil((maxHeap + needed - available) / (double) (1L << 30));
-            throw new TooLarge(name + ": reading this " + gib(size) + " file needs about " + gib(needed)
-                    + " of heap but only " + gib(Math.max(0, available)) + " is free: run Java with -Xmx"
-                    + Math.max(1, suggest) + "g or more, or convert it to a TSV table (biom convert --to-tsv)");
-        }
-    }
-
-    /** A file too large to read whole; its message already names the file. */
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(String message) {
-            super(message);
-        }
-    }
-
-    private static String gib(long bytes) {
-        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
-                : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
-    }
-
-    /**
-     * {@code bytes} decompressed if they are gzip or bzip2, else {@code bytes} itself.
-     *
-     * @param name the file's name in messages
-     * @throws CohortFormatException if they are gzip or bzip2 but corrupt or truncated, or xz or zstd
-     */
-    static byte[] decompressed(String name, byte[] bytes) throws CohortFormatException {
-        String compression = compression(bytes);
-        if (compression == null) {
-            return bytes;
-        }
-        try (InputStream in = decompressing(name, compression, new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        } catch (CohortFormatException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // reading bytes in memory does no I/O
-        }
     }
 
     /** {@code "gzip"}, {@code "bzip2"}, {@code "xz"} or {@code "zstd"} by the magic number, or {@code null}. */

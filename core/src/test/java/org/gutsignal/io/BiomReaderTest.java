@@ -119,6 +119,20 @@ class BiomReaderTest {
     }
 
     @Test
+    void compressedHdf5IsDecompressedToATemporaryFileAndReadThere() throws IOException {
+        Path gz = write("counts_taxonomy_hdf5.biom.gz", "");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(biom("counts_taxonomy_hdf5.biom"), out);
+        }
+        BiomReader counts = BiomReader.withDefaults().withUnit(AbundanceUnit.COUNTS);
+        assertEquals(counts.read(biom("counts_taxonomy_hdf5.biom")), counts.read(gz));
+        try (java.util.stream.Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().matches("gutsignal-[0-9]+\\.h5")),
+                    "the temporary file is removed");
+        }
+    }
+
+    @Test
     void floatTablesNeedAUnit() {
         CohortFormatException json = assertThrows(CohortFormatException.class,
                 () -> BiomReader.withDefaults().read(biom("relab.biom.gz")));
