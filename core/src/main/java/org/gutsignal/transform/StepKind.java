@@ -2,7 +2,7 @@ package org.gutsignal.transform;
 
 /**
  * The kind of a {@link FittedStep}, which fixes how its {@code parameters} array is laid out
- * ({@code p} = number of the step's input features).
+ * ({@code p} = number of the step's input features, {@code q} = number of its output features).
  */
 public enum StepKind {
     /** Total-sum scaling: each sample divided by its sum over the step's inputs. Parameters: none. */
@@ -23,6 +23,31 @@ public enum StepKind {
      * {@code [n0, mean_1..mean_p, adjustedSd_1..adjustedSd_p]}.
      */
     SIAMCAT_LOG_STD(true),
+    /**
+     * SIAMCAT {@code log.unit}: on the features kept (those whose training sd is not 0), {@code y =
+     * log10(x + n0)} divided by a norm fixed by {@code n.p} (1: the plain sum {@code Σ y}, 2:
+     * {@code sqrt(Σ y²)}) and {@code norm.margin}: 1 = per feature, the training denominators
+     * {@code d_k}; 2 = per sample, over the sample's own kept features; 3 = the training maximum of
+     * all {@code y}. Parameters: {@code [n0, n.p, norm.margin]}, then {@code [d_1..d_q]} for margin
+     * 1, nothing for margin 2, {@code [max]} for margin 3.
+     */
+    SIAMCAT_LOG_UNIT(true, true),
+    /**
+     * SIAMCAT {@code rank.unit}: on the features kept, each sample's ranks (ties averaged) divided
+     * by the sample's {@code sqrt(Σ rank²)}. Parameters: none.
+     */
+    SIAMCAT_RANK_UNIT(true, true),
+    /**
+     * SIAMCAT {@code rank.std}: on the features kept, each sample's ranks (ties averaged), then
+     * {@code (rank_k - mean_k) / adjustedSd_k} with the training mean and sd of each feature's rank.
+     * Parameters: {@code [mean_1..mean_q, adjustedSd_1..adjustedSd_q]}.
+     */
+    SIAMCAT_RANK_STD(true, true),
+    /**
+     * SIAMCAT {@code std}: on the features kept, {@code (x_k - mean_k) / adjustedSd_k}. Parameters:
+     * {@code [mean_1..mean_q, adjustedSd_1..adjustedSd_q]}.
+     */
+    SIAMCAT_STD(true, true),
     /** Keeps the selected features. Parameters: {@code [threshold, minFraction]} (for the record). */
     PREVALENCE_FILTER(false),
     /**
@@ -34,13 +59,29 @@ public enum StepKind {
     NEAR_ZERO_VARIANCE(false);
 
     private final boolean changesValues;
+    private final boolean dropsFeatures;
 
     StepKind(boolean changesValues) {
+        this(changesValues, !changesValues);
+    }
+
+    StepKind(boolean changesValues, boolean dropsFeatures) {
         this.changesValues = changesValues;
+        this.dropsFeatures = dropsFeatures;
     }
 
     /** Whether the step changes values (true) or only selects features (false, the filters). */
     public boolean changesValues() {
         return changesValues;
+    }
+
+    /**
+     * Whether the step's output features may be a subset of its inputs (in input order): true for
+     * the filters and for SIAMCAT's {@code log.unit}, {@code rank.unit}, {@code rank.std} and
+     * {@code std}, which drop the features whose training sd is 0 as SIAMCAT does; false for the
+     * steps that write exactly the features they read.
+     */
+    public boolean dropsFeatures() {
+        return dropsFeatures;
     }
 }

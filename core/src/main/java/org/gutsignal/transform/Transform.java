@@ -16,6 +16,27 @@ import java.util.Map;
  * <p>All statistics are over the training samples of the features the step receives. Standard
  * deviations use the divisor n - 1 (as R's {@code sd}, {@code scale} and matrixStats
  * {@code rowSds}). Immutable and thread-safe.
+ *
+ * <p><b>SIAMCAT's normalisations.</b> {@link #siamcatLogStd}, {@link #siamcatLogUnit},
+ * {@link #siamcatRankUnit}, {@link #siamcatRankStd} and {@link #siamcatStd} are the
+ * {@code norm.method}s {@code log.std}, {@code log.unit}, {@code rank.unit}, {@code rank.std} and
+ * {@code std} of SIAMCAT's {@code normalize.features} (R package SIAMCAT, file
+ * {@code R/normalize_features.r}, read at commit {@code 6fcb862}, version 2.7.2). Fitting is
+ * SIAMCAT's de novo normalisation; applying the fitted step to other samples is SIAMCAT's
+ * <em>frozen</em> normalisation ({@code normalize.features(new, norm.param = norm_params(fitted))}),
+ * which re-uses the training statistics and recomputes only what SIAMCAT recomputes per sample
+ * (ranks, and the per-sample norm of {@code log.unit} with {@code norm.margin = 2}). Like SIAMCAT's
+ * de novo normalisation, all but {@code log.std} first drop every feature whose sd over the training
+ * samples is exactly 0, computed as matrixStats {@code rowSds} computes it (double sums in sample
+ * order, mean then squared deviations, divisor n - 1): the fitted step writes only the features kept
+ * (SIAMCAT's {@code retained.feat}, listed in {@link FittedPreprocessing#fitNotes()}) and ignores the
+ * others in new data. (So a feature constant at a value whose mean does not round back to itself, 0.1
+ * in 3 samples, has an sd near 1e-17 and is kept, as SIAMCAT keeps it.) Ranks are within each sample
+ * over the features kept, ties getting their average rank. SIAMCAT's sd adjustment: {@code q} is the
+ * {@code sdMinQ} quantile of the features' sds (R's default type-7 {@code quantile}, computed as R
+ * does), added to every sd; fitting fails unless {@code q > 0}, where SIAMCAT stops too. Checked
+ * against SIAMCAT's own code on a small table with zeros, ties and a constant feature
+ * ({@code src/test/resources/transform/make_siamcat_norm_reference.R}).
  */
 public final class Transform {
 
@@ -112,6 +133,82 @@ public final class Transform {
     }
 
     /**
+     * SIAMCAT's {@code log.unit} normalisation ({@code norm.param = list(log.n0 = logN0, n.p = np,
+     * norm.margin = normMargin)}; see the class documentation for the features dropped). On the
+     * features kept, {@code y = log10(x + logN0)}, divided by:
+     * <ul>
+     * <li>{@code normMargin = 1}, per feature: {@code d_k}, the training samples' {@code Σ_i y_ik}
+     *     ({@code np = 1}) or {@code sqrt(Σ_i y_ik²)} ({@code np = 2}). Frozen: new samples are
+     *     divided by the training {@code d_k}.
+     * <li>{@code normMargin = 2}, per sample: the sample's own {@code Σ_k y_ik} or
+     *     {@code sqrt(Σ_k y_ik²)} over the features kept. Frozen: computed afresh for each new sample,
+     *     as SIAMCAT's frozen normalisation does; nothing but {@code logN0} and the features kept
+     *     comes from training.
+     * <li>{@code normMargin = 3}, global: the largest {@code y} of the training table. Frozen: that
+     *     training maximum. {@code np} changes nothing here (SIAMCAT still requires 1 or 2).
+     * </ul>
+     * {@code np = 1} is SIAMCAT's {@code x / sum(x)}: a plain sum, not a sum of absolute values, so
+     * when the logarithms are negative (values below {@code 1 - logN0}, e.g. relative abundances)
+     * the denominators are negative and the signs flip, as in SIAMCAT; likewise for a negative
+     * training maximum under margin 3. SIAMCAT's defaults are {@code logN0 = 1e-6, np = 2,
+     * normMargin = 1}; its example uses {@code 1e-5, 1, 1}. Fitting fails, as in SIAMCAT, on a
+     * negative training value; a denominator of 0 (SIAMCAT would divide by it) fails too.
+     *
+     * @throws IllegalArgumentException unless {@code logN0 > 0} and finite, {@code np} is 1 or 2 and
+     *                                  {@code normMargin} is 1, 2 or 3
+     */
+    public static Transform siamcatLogUnit(double logN0, int np, int normMargin) {
+        if (np != 1 && np != 2) {
+            throw new IllegalArgumentException("n.p (the vector norm) must be 1 or 2 but is " + np);
+        }
+        if (normMargin < 1 || normMargin > 3) {
+            throw new IllegalArgumentException("norm.margin must be 1 (features), 2 (samples) or 3 (global) but is "
+                    + normMargin);
+        }
+        return new Transform(StepKind.SIAMCAT_LOG_UNIT, "siamcatLogUnit(" + logN0 + ", " + np + ", " + normMargin
+                + ")", requirePseudocount(logN0), np, normMargin);
+    }
+
+    /**
+     * SIAMCAT's {@code rank.unit} normalisation (see the class documentation for the features
+     * dropped): within each sample, the ranks {@code r_k} of the features kept (ties averaged),
+     * divided by {@code sqrt(Σ_k r_k²)}. SIAMCAT's documentation says "by the square root of the sum
+     * of ranks"; its code, followed here, divides by the square root of the sum of squared ranks.
+     * Nothing but the features kept comes from training: a new sample is ranked and scaled on its own,
+     * as SIAMCAT's frozen normalisation does.
+     */
+    public static Transform siamcatRankUnit() {
+        return new Transform(StepKind.SIAMCAT_RANK_UNIT, "siamcatRankUnit()");
+    }
+
+    /**
+     * SIAMCAT's {@code rank.std} normalisation (see the class documentation for the features
+     * dropped): within each sample the ranks {@code r_k} of the features kept (ties averaged); per
+     * feature the mean {@code m_k} and sd {@code s_k} of its rank over the training samples;
+     * output {@code (r_k - m_k) / (s_k + q)}. Frozen: a new sample is ranked on its own (over the
+     * features kept) and standardised with the training {@code m_k} and {@code s_k + q}. SIAMCAT's
+     * default is {@code sdMinQ = 0.1}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= sdMinQ <= 1}
+     */
+    public static Transform siamcatRankStd(double sdMinQ) {
+        return new Transform(StepKind.SIAMCAT_RANK_STD, "siamcatRankStd(" + sdMinQ + ")", requireQuantile(sdMinQ));
+    }
+
+    /**
+     * SIAMCAT's {@code std} normalisation (see the class documentation for the features dropped):
+     * {@code (x - m_k) / (s_k + q)} with the training mean {@code m_k} and sd {@code s_k} of each
+     * feature kept, frozen for new samples. Unlike {@link #standardize()}, the sd is adjusted by
+     * {@code q} and features constant in training are dropped. SIAMCAT's default is
+     * {@code sdMinQ = 0.1}.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= sdMinQ <= 1}
+     */
+    public static Transform siamcatStd(double sdMinQ) {
+        return new Transform(StepKind.SIAMCAT_STD, "siamcatStd(" + sdMinQ + ")", requireQuantile(sdMinQ));
+    }
+
+    /**
      * Keeps features whose value is {@code > threshold} in at least {@code minFraction} of the
      * training samples.
      *
@@ -165,6 +262,13 @@ public final class Transform {
     @Override
     public String toString() {
         return description;
+    }
+
+    private static double requireQuantile(double sdMinQ) {
+        if (!(sdMinQ >= 0 && sdMinQ <= 1)) {
+            throw new IllegalArgumentException("sdMinQ must be in [0, 1] but is " + sdMinQ);
+        }
+        return sdMinQ;
     }
 
     private static double requirePseudocount(double c) {
@@ -230,6 +334,8 @@ public final class Transform {
                 notes.add("SIAMCAT_LOG_STD: sd quantile q = " + q + " added to every feature's sd");
                 yield FittedStep.of(kind, features, features, params);
             }
+            case SIAMCAT_LOG_UNIT, SIAMCAT_RANK_UNIT, SIAMCAT_RANK_STD, SIAMCAT_STD ->
+                SiamcatNormalization.fit(kind, description, settings, features, values, n, notes);
             case PREVALENCE_FILTER, ABUNDANCE_FILTER, NEAR_ZERO_VARIANCE -> {
                 List<String> kept = new ArrayList<>();
                 for (int j = 0; j < p; j++) {
@@ -330,7 +436,7 @@ public final class Transform {
         return s[lo] + (h - lo) * (s[hi] - s[lo]);
     }
 
-    private static void requireTwoSamples(int n) {
+    static void requireTwoSamples(int n) {
         if (n < 2) {
             throw new IllegalArgumentException("a standard deviation needs at least 2 training samples, found " + n);
         }
