@@ -73,7 +73,11 @@ import org.gutsignal.transform.StepKind;
  * bounded so that scoring cannot overflow to NaN: coefficients and intercept 0 or normal with
  * magnitude at most 1e6, λ in [0, 1e300], α in [0, 1], training variances in [0, 1e200], step
  * parameters at most 1e300 in magnitude, pseudocounts and standardisation scales in [1e-300, 1e300],
- * and each coefficient divided by its scale, and the intercept with the centres folded in, finite.
+ * SIAMCAT {@code log.unit} denominators of magnitude in [1e-300, 1e300], and each coefficient
+ * divided by its scale, and the intercept with the centres folded in, finite. The step kinds
+ * {@code SIAMCAT_LOG_UNIT}, {@code SIAMCAT_RANK_UNIT}, {@code SIAMCAT_RANK_STD} and
+ * {@code SIAMCAT_STD} came within format 4 (issue 16): a reader older than them refuses such a file
+ * naming the kind (docs/model-format.md).
  *
  * <p>Thread-safe (no shared mutable state).
  */

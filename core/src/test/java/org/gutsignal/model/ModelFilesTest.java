@@ -10,9 +10,17 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gutsignal.cohort.AbundanceUnit;
+import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.transform.FittedStep;
+import org.gutsignal.transform.Preprocessing;
+import org.gutsignal.transform.StepKind;
+import org.gutsignal.transform.Transform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ModelFilesTest {
 
@@ -144,6 +152,76 @@ class ModelFilesTest {
         Files.writeString(f, good.replace("\"formatVersion\" : 4", "\"formatVersion\" : 3")
                 .replaceAll(",\n +\"trainingVariance\" : [^\n]*", ""));
         assertEquals(java.util.Optional.empty(), ModelFiles.read(f).trainingVariances());
+    }
+
+    /** SIAMCAT's normalisations other than log.std, each as a model's only preprocessing step. */
+    static List<Transform> siamcatSteps() {
+        return List.of(Transform.siamcatLogUnit(1e-5, 1, 1), Transform.siamcatLogUnit(1e-6, 2, 2),
+                Transform.siamcatLogUnit(1e-6, 1, 3), Transform.siamcatRankUnit(), Transform.siamcatRankStd(0.1),
+                Transform.siamcatStd(0.1));
+    }
+
+    /** {@link PreprocessedModelTest#cohort()} with a fifth feature E, constant 7 (SIAMCAT drops it). */
+    static Cohort cohortWithAConstantFeature() {
+        Cohort c = PreprocessedModelTest.cohort();
+        FeatureTable t = c.features();
+        double[][] rows = new double[t.sampleCount()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = java.util.Arrays.copyOf(t.row(i), 5);
+            rows[i][4] = 7;
+        }
+        return Cohort.of(FeatureTable.of(t.sampleIds(), List.of("A", "B", "C", "D", "E"), rows, AbundanceUnit.CPM),
+                c.metadata());
+    }
+
+    /**
+     * A model whose preprocessing is one of SIAMCAT's normalisations is written and read back bit for
+     * bit: the same step (kind, the features kept, every parameter's bits), the same scores, and the
+     * same bytes when written again.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("siamcatSteps")
+    void siamcatStepsRoundTripBitForBit(Transform step) throws Exception {
+        Cohort c = cohortWithAConstantFeature();
+        ResponseModel m = LogisticTrainer.withDefaults().withFolds(5).withSeed(3)
+                .withPreprocessing(Preprocessing.of(step)).fit(c);
+        FittedStep fitted = m.preprocessing().steps().get(0);
+        assertEquals(List.of("A", "B", "C", "D"), fitted.outputFeatures());
+        Path f = dir.resolve("siamcat.json");
+        ModelFiles.write(m, f);
+        ResponseModel back = ModelFiles.read(f);
+        assertEquals(m, back);
+        FittedStep read = back.preprocessing().steps().get(0);
+        assertEquals(fitted.kind(), read.kind());
+        double[] p = fitted.parameters();
+        for (int k = 0; k < p.length; k++) {
+            assertEquals(Double.doubleToRawLongBits(p[k]), Double.doubleToRawLongBits(read.parameters()[k]), "p" + k);
+        }
+        double[] a = m.score(c.features());
+        double[] b = back.score(c.features());
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "sample " + i);
+        }
+        Path g = dir.resolve("again.json");
+        ModelFiles.write(back, g);
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(g));
+    }
+
+    /** A SIAMCAT step with settings SIAMCAT does not have is refused, naming the step and where it starts. */
+    @Test
+    void aSiamcatStepWithSettingsSiamcatLacksIsRefused() throws Exception {
+        ResponseModel m = LogisticTrainer.withDefaults().withFolds(5).withSeed(3)
+                .withPreprocessing(Preprocessing.of(Transform.siamcatLogUnit(1e-6, 2, 2))).fit(PreprocessedModelTest.cohort());
+        Path f = dir.resolve("m.json");
+        ModelFiles.write(m, f);
+        assertEquals(StepKind.SIAMCAT_LOG_UNIT, ModelFiles.read(f).preprocessing().steps().get(0).kind());
+        String good = Files.readString(f);
+        String params = "\"parameters\" : [ 1.0E-6, 2.0, 2.0 ]";
+        assertTrue(good.contains(params), good);
+        // the step's object opens on the line before its kind: "    \"steps\" : [ {", column 17
+        int line = good.substring(0, good.indexOf("\"kind\" : \"SIAMCAT_LOG_UNIT\"")).split("\n", -1).length - 1;
+        assertProblem(good.replace(params, "\"parameters\" : [ 1.0E-6, 3.0, 2.0 ]"), line, 17,
+                "inconsistent step 'preprocessing.steps[0].': SIAMCAT_LOG_UNIT: n.p must be 1 or 2 but is 3.0");
     }
 
     @Test

@@ -74,6 +74,11 @@ class ModelSchemaTest {
         out.add(Arguments.of("STANDARDIZE", t.withPreprocessing(Preprocessing.of(Transform.standardize())).fit(c)));
         out.add(Arguments.of("SIAMCAT_LOG_STD",
                 t.withPreprocessing(Preprocessing.of(Transform.siamcatLogStd(1e-6, 0.1))).fit(c)));
+        Cohort withConstant = ModelFilesTest.cohortWithAConstantFeature(); // SIAMCAT's steps drop its feature E
+        for (Transform siamcat : ModelFilesTest.siamcatSteps()) {
+            out.add(Arguments.of(siamcat.kind() + " " + siamcat, t.withPreprocessing(Preprocessing.of(siamcat))
+                    .fit(withConstant)));
+        }
         out.add(Arguments.of("PREVALENCE_FILTER",
                 t.withPreprocessing(Preprocessing.of(Transform.prevalenceFilter(1.0, 0.5))).fit(c)));
         out.add(Arguments.of("ABUNDANCE_FILTER",
@@ -159,6 +164,23 @@ class ModelSchemaTest {
         Path f = dir.resolve("broken.json");
         Files.writeString(f, text, StandardCharsets.UTF_8);
         assertThrows(ModelFormatException.class, () -> ModelFiles.read(f), name + " passed ModelFiles.read");
+    }
+
+    /** SIAMCAT log.unit steps whose settings SIAMCAT lacks, or whose denominators do not fit the margin. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"[ 1.0E-6, 3.0, 2.0 ]", "[ 1.0E-6, 2.0, 2.5 ]", "[ 1.0E-6, 2.0, 4.0 ]",
+        "[ 0.0, 2.0, 2.0 ]", "[ 1.0E-6, 2.0, 2.0, 1.5 ]", "[ 1.0E-6, 2.0, 3.0 ]", "[ 1.0E-6, 2.0 ]"})
+    void theSchemaAndTheReaderRefuseBrokenLogUnitSteps(String parameters) throws IOException {
+        Path good = dir.resolve("log_unit.json");
+        ModelFiles.write(LogisticTrainer.withDefaults().withFolds(5).withSeed(3).withPreprocessing(
+                Preprocessing.of(Transform.siamcatLogUnit(1e-6, 2, 2))).fit(PreprocessedModelTest.cohort()), good);
+        String text = Files.readString(good, StandardCharsets.UTF_8);
+        assertValid(text, "log.unit model");
+        String broken = text.replace("\"parameters\" : [ 1.0E-6, 2.0, 2.0 ]", "\"parameters\" : " + parameters);
+        assertFalse(broken.equals(text));
+        assertFalse(schema.validate(broken, InputFormat.JSON).isEmpty(), parameters + " passed the schema");
+        Path f = write(broken, "broken_log_unit.json");
+        assertThrows(ModelFormatException.class, () -> ModelFiles.read(f), parameters + " passed ModelFiles.read");
     }
 
     /** The schema and the reader agree on unknown fields too: both are closed (the reader once ignored them). */
