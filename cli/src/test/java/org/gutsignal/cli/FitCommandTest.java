@@ -2,6 +2,7 @@ package org.gutsignal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -111,6 +112,40 @@ class FitCommandTest {
         assertTrue(r.err().startsWith("gutsignal fit: ") && r.err().contains("metadata.tsv"), r.err());
         assertTrue(r.err().contains("line 4"), r.err());
         assertTrue(Files.notExists(tmp.resolve("model.json")));
+    }
+
+    @Test
+    void siamcatNormalisationsAreStepsOfTheCommandLine() throws Exception {
+        assertEquals("Preprocessing[siamcatLogStd(1.0E-6, 0.1), siamcatLogStd(1.0E-6, 0.1), siamcatLogUnit(1.0E-6, 2, 1),"
+                + " siamcatLogUnit(1.0E-6, 1, 3), siamcatRankUnit(), siamcatRankStd(0.1), siamcatStd(0.1)]",
+                TrainerOptions.preprocessing("siamcat, siamcat:log.std, siamcat:log.unit, SIAMCAT:log.unit:1:3,"
+                        + " siamcat:rank.unit, siamcat:rank.std, siamcat:std").toString());
+        Path model = tmp.resolve("model.json");
+        CliRun r = CliRun.of(CliRun.cohortArgs("fit", "-o", model.toString(), "--folds", "5", "--preprocess",
+                "siamcat:rank.std", "-q"));
+        assertEquals(0, r.exitCode(), r.err());
+        ResponseModel expected = LogisticTrainer.withDefaults().withAlpha(0.5).withFolds(5).withSeed(42)
+                .withPreprocessing(Preprocessing.of(Transform.siamcatRankStd(0.1))).fit(CliRun.cohort());
+        assertEquals(expected, ModelFiles.read(model));
+    }
+
+    @Test
+    void badSiamcatStepsAreNamed() {
+        assertEquals("--preprocess: unknown SIAMCAT method 'clr' in 'siamcat:clr'; known: log.std, log.unit,"
+                + " log.unit:NP:MARGIN, rank.unit, rank.std, std", assertThrows(IllegalArgumentException.class,
+                        () -> TrainerOptions.preprocessing("siamcat:clr")).getMessage());
+        assertEquals("--preprocess: step 'siamcat:rank.std' takes no value", assertThrows(IllegalArgumentException.class,
+                () -> TrainerOptions.preprocessing("siamcat:rank.std:0.2")).getMessage());
+        assertEquals("--preprocess: step 'siamcat:log.unit:2' needs n.p and norm.margin as"
+                + " siamcat:log.unit:NP:MARGIN (e.g. siamcat:log.unit:2:1), or neither",
+                assertThrows(IllegalArgumentException.class,
+                        () -> TrainerOptions.preprocessing("siamcat:log.unit:2")).getMessage());
+        assertEquals("--preprocess: step 'siamcat:log.unit:2:x' needs whole numbers for n.p and norm.margin but has"
+                + " 'x'", assertThrows(IllegalArgumentException.class,
+                        () -> TrainerOptions.preprocessing("siamcat:log.unit:2:x")).getMessage());
+        assertEquals("--preprocess: step 'siamcat:log.unit:2:4': norm.margin must be 1 (features), 2 (samples) or 3"
+                + " (global) but is 4", assertThrows(IllegalArgumentException.class,
+                        () -> TrainerOptions.preprocessing("siamcat:log.unit:2:4")).getMessage());
     }
 
     @Test
