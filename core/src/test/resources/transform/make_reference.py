@@ -2,9 +2,8 @@
 """Reference values for org.gutsignal.transform tests, computed independently with numpy.
 
 Run: python3 make_reference.py  (prints Java array literals pasted into TransformReferenceTest).
-Not run in CI. Conventions: sd with ddof=1 (R's sd / matrixStats::rowSds, which SIAMCAT uses);
-quantile with numpy's default 'linear' method (= R's default type 7, used by SIAMCAT's
-quantile(s, sd.min.q)); near-zero variance follows caret::nearZeroVar (freqCut 95/5, uniqueCut 10).
+Not run in CI. Conventions: sd with ddof=1 (R's sd); near-zero variance follows
+caret::nearZeroVar (freqCut 95/5, uniqueCut 10).
 """
 import numpy as np
 
@@ -49,15 +48,8 @@ s[s == 0] = 1.0
 jarr("STD_CENTRE", m)
 jarr("STD_SCALE", s)
 jarr("STD_TEST", (test - m) / s)
-# SIAMCAT log.std: log10(x + n0); (y - rowMeans) / (rowSds + quantile(rowSds, sd.min.q))
-n0, q = 1e-6, 0.1
-ly = np.log10(train + n0)
-lm = ly.mean(axis=0)
-ls = ly.std(axis=0, ddof=1)
-qq = np.quantile(ls, q)
-jarr("SIAMCAT_Q", [qq])
-jarr("SIAMCAT_TEST", (np.log10(test + n0) - lm) / (ls + qq))
-jarr("SIAMCAT_TRAIN", (ly - lm) / (ls + qq))
+# SIAMCAT's normalisations are checked against SIAMCAT's own code instead:
+# make_siamcat_norm_reference.R and SiamcatNormalizationTest
 # prevalence filter: value > 0 in >= 60% of training samples
 prev = (train > 0).mean(axis=0)
 print("    // prevalence > 0 per feature:", prev.tolist(), "-> kept", [f"f{j+1}" for j in range(5) if prev[j] >= 0.6])

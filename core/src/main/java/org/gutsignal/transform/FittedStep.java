@@ -12,8 +12,8 @@ import java.util.Objects;
  * file can store these four fields and {@link #of} rebuilds the exact step.
  *
  * <p>Value-changing steps write the same features they read; filters, and SIAMCAT's normalisations
- * other than {@code log.std} (which drop the features whose training sd is 0), write a subset, in
- * input order ({@link StepKind#dropsFeatures()}). Immutable and thread-safe; {@link #parameters()}
+ * (which drop the features whose training sd is 0), write a subset, in input order
+ * ({@link StepKind#dropsFeatures()}). Immutable and thread-safe; {@link #parameters()}
  * returns a copy.
  */
 public final class FittedStep {
@@ -94,7 +94,7 @@ public final class FittedStep {
             case TOTAL_SUM_SCALING, SIAMCAT_RANK_UNIT -> 0;
             case LOG10, LN, CLR -> 1;
             case STANDARDIZE -> 2 * p;
-            case SIAMCAT_LOG_STD -> 1 + 2 * p;
+            case SIAMCAT_LOG_STD -> 1 + 2 * q;
             case SIAMCAT_LOG_UNIT -> 3 + (params[2] == 1 ? q : params[2] == 3 ? 1 : 0);
             case SIAMCAT_RANK_STD, SIAMCAT_STD -> 2 * q;
             case PREVALENCE_FILTER, ABUNDANCE_FILTER, NEAR_ZERO_VARIANCE -> 2;
@@ -120,7 +120,7 @@ public final class FittedStep {
         }
         int scaleFrom = switch (kind) {
             case STANDARDIZE -> p;
-            case SIAMCAT_LOG_STD -> 1 + p;
+            case SIAMCAT_LOG_STD -> 1 + q;
             case SIAMCAT_RANK_STD, SIAMCAT_STD -> q;
             default -> params.length;
         };
@@ -266,9 +266,10 @@ public final class FittedStep {
                 }
             }
             case SIAMCAT_LOG_STD -> {
+                int q = selection.length;
                 double n0 = parameters[0];
-                for (int j = 0; j < p; j++) {
-                    out[j] = (Math.log10(in[j] + n0) - parameters[1 + j]) / parameters[1 + p + j];
+                for (int k = 0; k < q; k++) {
+                    out[k] = (Math.log10(in[selection[k]] + n0) - parameters[1 + k]) / parameters[1 + q + k];
                 }
             }
             case SIAMCAT_LOG_UNIT -> {

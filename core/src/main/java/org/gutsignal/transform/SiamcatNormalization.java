@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fits SIAMCAT's {@code log.unit}, {@code rank.unit}, {@code rank.std} and {@code std}: SIAMCAT's
+ * Fits SIAMCAT's {@code log.std}, {@code log.unit}, {@code rank.unit}, {@code rank.std} and
+ * {@code std}: SIAMCAT's
  * de novo {@code normalize.features} on the training values, as {@link Transform}'s class
  * documentation describes (features with training sd 0 dropped, sd adjusted by a quantile).
  * Applying the result is {@link FittedStep#applyRow}, SIAMCAT's frozen normalisation.
@@ -17,10 +18,10 @@ final class SiamcatNormalization {
     }
 
     /**
-     * Fits one of the four kinds on training values (row-major {@code n × p}); appends notes.
+     * Fits one of the five kinds on training values (row-major {@code n × p}); appends notes.
      *
-     * @param settings {@code [logN0, np, normMargin]} for log.unit, {@code [sdMinQ]} for rank.std and
-     *                 std, none for rank.unit
+     * @param settings {@code [logN0, sdMinQ]} for log.std, {@code [logN0, np, normMargin]} for
+     *                 log.unit, {@code [sdMinQ]} for rank.std and std, none for rank.unit
      */
     static FittedStep fit(StepKind kind, String description, double[] settings, List<String> features,
             double[] values, int n, List<String> notes) {
@@ -30,7 +31,7 @@ final class SiamcatNormalization {
         List<String> dropped = new ArrayList<>();
         int[] chosen = new int[p];
         for (int j = 0; j < p; j++) {
-            if (meanSd(values, n, p, j)[1] != 0) {
+            if (Transform.meanSd(values, n, p, j)[1] != 0) {
                 chosen[kept.size()] = j;
                 kept.add(features.get(j));
             } else {
@@ -54,6 +55,14 @@ final class SiamcatNormalization {
             }
         }
         double[] params = switch (kind) {
+            case SIAMCAT_LOG_STD -> {
+                double[] standardisation = adjustedStandardisation(kind, settings[1], logs(kind, settings[0], kept, x, n),
+                        n, q, notes);
+                double[] withN0 = new double[1 + 2 * q];
+                withN0[0] = settings[0];
+                System.arraycopy(standardisation, 0, withN0, 1, 2 * q);
+                yield withN0;
+            }
             case SIAMCAT_LOG_UNIT -> logUnit(settings, kept, x, n);
             case SIAMCAT_RANK_UNIT -> new double[0];
             case SIAMCAT_RANK_STD -> adjustedStandardisation(kind, settings[0], ranks(values, n, p, selection), n, q,
@@ -64,23 +73,30 @@ final class SiamcatNormalization {
         return FittedStep.of(kind, features, kept, params);
     }
 
-    /** {@code [n0, n.p, norm.margin]} and the frozen denominators of SIAMCAT's log.unit. */
-    private static double[] logUnit(double[] settings, List<String> kept, double[] x, int n) {
-        double n0 = settings[0];
-        double np = settings[1];
-        double margin = settings[2];
+    /** {@code log10(x + n0)} of the training values, refusing negative ones as SIAMCAT does. */
+    private static double[] logs(StepKind kind, double n0, List<String> kept, double[] x, int n) {
         int q = kept.size();
         double[] y = new double[x.length];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < q; k++) {
                 double v = x[i * q + k];
                 if (v < 0) {
-                    throw new IllegalArgumentException("SIAMCAT_LOG_UNIT: training sample " + (i + 1) + " has " + v
+                    throw new IllegalArgumentException(kind + ": training sample " + (i + 1) + " has " + v
                             + " for feature '" + kept.get(k) + "'; SIAMCAT refuses to take logarithms of negative data");
                 }
                 y[i * q + k] = Math.log10(v + n0);
             }
         }
+        return y;
+    }
+
+    /** {@code [n0, n.p, norm.margin]} and the frozen denominators of SIAMCAT's log.unit. */
+    private static double[] logUnit(double[] settings, List<String> kept, double[] x, int n) {
+        double n0 = settings[0];
+        double np = settings[1];
+        double margin = settings[2];
+        int q = kept.size();
+        double[] y = logs(StepKind.SIAMCAT_LOG_UNIT, n0, kept, x, n);
         if (margin == 2) {
             return new double[] {n0, np, margin};
         }
@@ -139,7 +155,7 @@ final class SiamcatNormalization {
         double[] params = new double[2 * q];
         double[] sds = new double[q];
         for (int k = 0; k < q; k++) {
-            double[] ms = meanSd(x, n, q, k);
+            double[] ms = Transform.meanSd(x, n, q, k);
             params[k] = ms[0];
             sds[k] = ms[1];
         }
@@ -153,24 +169,6 @@ final class SiamcatNormalization {
         }
         notes.add(kind + ": sd quantile q = " + qs + " added to every feature's sd");
         return params;
-    }
-
-    /**
-     * Mean and sd (divisor n - 1) of column j, with matrixStats' {@code rowSds} arithmetic: a double
-     * sum in sample order divided by n, then the sum of squared deviations divided by n - 1.
-     */
-    static double[] meanSd(double[] values, int n, int p, int j) {
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += values[i * p + j];
-        }
-        mean /= n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            double d = values[i * p + j] - mean;
-            ss += d * d;
-        }
-        return new double[] {mean, Math.sqrt(ss / (n - 1))};
     }
 
     /**

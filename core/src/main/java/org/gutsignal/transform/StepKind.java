@@ -19,10 +19,11 @@ public enum StepKind {
     /** {@code (x - centre_j) / scale_j}. Parameters: {@code [centre_1..centre_p, scale_1..scale_p]}. */
     STANDARDIZE(true),
     /**
-     * SIAMCAT {@code log.std}: {@code (log10(x + n0) - mean_j) / adjustedSd_j}. Parameters:
-     * {@code [n0, mean_1..mean_p, adjustedSd_1..adjustedSd_p]}.
+     * SIAMCAT {@code log.std}: on the features kept (those whose training sd is not 0),
+     * {@code (log10(x_k + n0) - mean_k) / adjustedSd_k}. Parameters: {@code [n0, mean_1..mean_q,
+     * adjustedSd_1..adjustedSd_q]}. (Files written before issue 16 keep every feature: q = p.)
      */
-    SIAMCAT_LOG_STD(true),
+    SIAMCAT_LOG_STD(true, true),
     /**
      * SIAMCAT {@code log.unit}: on the features kept (those whose training sd is not 0), {@code y =
      * log10(x + n0)} divided by a norm fixed by {@code n.p} (1: the plain sum {@code Σ y}, 2:
@@ -77,9 +78,8 @@ public enum StepKind {
 
     /**
      * Whether the step's output features may be a subset of its inputs (in input order): true for
-     * the filters and for SIAMCAT's {@code log.unit}, {@code rank.unit}, {@code rank.std} and
-     * {@code std}, which drop the features whose training sd is 0 as SIAMCAT does; false for the
-     * steps that write exactly the features they read.
+     * the filters and for SIAMCAT's normalisations, which drop the features whose training sd is 0
+     * as SIAMCAT does; false for the steps that write exactly the features they read.
      */
     public boolean dropsFeatures() {
         return dropsFeatures;

@@ -1,7 +1,6 @@
 package org.gutsignal.transform;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +25,8 @@ import java.util.Map;
  * <em>frozen</em> normalisation ({@code normalize.features(new, norm.param = norm_params(fitted))}),
  * which re-uses the training statistics and recomputes only what SIAMCAT recomputes per sample
  * (ranks, and the per-sample norm of {@code log.unit} with {@code norm.margin = 2}). Like SIAMCAT's
- * de novo normalisation, all but {@code log.std} first drop every feature whose sd over the training
- * samples is exactly 0, computed as matrixStats {@code rowSds} computes it (double sums in sample
+ * de novo normalisation, each first drops every feature whose sd over the training samples is
+ * exactly 0, computed as matrixStats {@code rowSds} computes it (double sums in sample
  * order, mean then squared deviations, divisor n - 1): the fitted step writes only the features kept
  * (SIAMCAT's {@code retained.feat}, listed in {@link FittedPreprocessing#fitNotes()}) and ignores the
  * others in new data. (So a feature constant at a value whose mean does not round back to itself, 0.1
@@ -115,19 +114,17 @@ public final class Transform {
     }
 
     /**
-     * SIAMCAT's {@code log.std} normalisation (R package SIAMCAT, {@code normalize.features},
-     * file {@code R/normalize_features.r}): {@code y = log10(x + logN0)}; per feature the mean
-     * {@code m_j} and sd {@code s_j} of y over training samples (matrixStats {@code rowSds},
-     * divisor n - 1); {@code q} = the {@code sdMinQ} quantile of all {@code s_j} (R's default
-     * type-7 quantile); output {@code (y - m_j) / (s_j + q)}. SIAMCAT's defaults are
-     * {@code logN0 = 1e-6}, {@code sdMinQ = 0.1}.
+     * SIAMCAT's {@code log.std} normalisation (see the class documentation for the features
+     * dropped): on the features kept, {@code y = log10(x + logN0)}; per feature the mean
+     * {@code m_j} and sd {@code s_j} of y over the training samples; output
+     * {@code (y - m_j) / (s_j + q)}. Frozen: new samples get the training {@code m_j} and
+     * {@code s_j + q}. Fitting fails, as in SIAMCAT, on a negative training value. SIAMCAT's
+     * defaults are {@code logN0 = 1e-6}, {@code sdMinQ = 0.1}.
      *
      * @throws IllegalArgumentException unless {@code logN0 > 0} and {@code 0 <= sdMinQ <= 1}
      */
     public static Transform siamcatLogStd(double logN0, double sdMinQ) {
-        if (!(sdMinQ >= 0 && sdMinQ <= 1)) {
-            throw new IllegalArgumentException("sdMinQ must be in [0, 1] but is " + sdMinQ);
-        }
+        requireQuantile(sdMinQ);
         return new Transform(StepKind.SIAMCAT_LOG_STD, "siamcatLogStd(" + logN0 + ", " + sdMinQ + ")",
                 requirePseudocount(logN0), sdMinQ);
     }
@@ -297,7 +294,7 @@ public final class Transform {
                 double[] params = new double[2 * p];
                 List<String> constant = new ArrayList<>();
                 for (int j = 0; j < p; j++) {
-                    double[] ms = meanSd(values, n, p, j, 0.0, false);
+                    double[] ms = meanSd(values, n, p, j);
                     params[j] = ms[0];
                     if (ms[1] > 0) {
                         params[p + j] = ms[1];
@@ -312,29 +309,7 @@ public final class Transform {
                 }
                 yield FittedStep.of(kind, features, features, params);
             }
-            case SIAMCAT_LOG_STD -> {
-                requireTwoSamples(n);
-                double n0 = settings[0];
-                double[] params = new double[1 + 2 * p];
-                params[0] = n0;
-                double[] sds = new double[p];
-                for (int j = 0; j < p; j++) {
-                    double[] ms = meanSd(values, n, p, j, n0, true);
-                    params[1 + j] = ms[0];
-                    sds[j] = ms[1];
-                }
-                double q = quantileType7(sds, settings[1]);
-                if (!(q > 0)) {
-                    throw new IllegalArgumentException("SIAMCAT_LOG_STD: the " + settings[1]
-                            + " quantile of the feature sds is " + q + " (SIAMCAT stops here too: it needs q > 0)");
-                }
-                for (int j = 0; j < p; j++) {
-                    params[1 + p + j] = sds[j] + q;
-                }
-                notes.add("SIAMCAT_LOG_STD: sd quantile q = " + q + " added to every feature's sd");
-                yield FittedStep.of(kind, features, features, params);
-            }
-            case SIAMCAT_LOG_UNIT, SIAMCAT_RANK_UNIT, SIAMCAT_RANK_STD, SIAMCAT_STD ->
+            case SIAMCAT_LOG_STD, SIAMCAT_LOG_UNIT, SIAMCAT_RANK_UNIT, SIAMCAT_RANK_STD, SIAMCAT_STD ->
                 SiamcatNormalization.fit(kind, description, settings, features, values, n, notes);
             case PREVALENCE_FILTER, ABUNDANCE_FILTER, NEAR_ZERO_VARIANCE -> {
                 List<String> kept = new ArrayList<>();
@@ -405,35 +380,23 @@ public final class Transform {
         return min / 2;
     }
 
-    /** Mean and sd (divisor n - 1) of column j, of log10(x + n0) if {@code log}. */
-    private static double[] meanSd(double[] values, int n, int p, int j, double n0, boolean log) {
+    /**
+     * Mean and sd (divisor n - 1) of column j of row-major {@code n × p} values, with matrixStats'
+     * {@code rowSds} arithmetic: a double sum in sample order divided by n, then the sum of squared
+     * deviations divided by n - 1.
+     */
+    static double[] meanSd(double[] values, int n, int p, int j) {
         double mean = 0;
         for (int i = 0; i < n; i++) {
-            double v = values[i * p + j];
-            if (log && !(v + n0 > 0)) {
-                throw new IllegalArgumentException("SIAMCAT_LOG_STD: log10(x + " + n0 + ") needs x > -" + n0
-                        + " but training sample " + (i + 1) + " has " + v + " (log.std expects abundances)");
-            }
-            mean += log ? Math.log10(v + n0) : v;
+            mean += values[i * p + j];
         }
         mean /= n;
         double ss = 0;
         for (int i = 0; i < n; i++) {
-            double v = values[i * p + j];
-            double d = (log ? Math.log10(v + n0) : v) - mean;
+            double d = values[i * p + j] - mean;
             ss += d * d;
         }
         return new double[] {mean, Math.sqrt(ss / (n - 1))};
-    }
-
-    /** R's default (type 7) sample quantile. */
-    static double quantileType7(double[] x, double prob) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        double h = (s.length - 1) * prob;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (h - lo) * (s[hi] - s[lo]);
     }
 
     static void requireTwoSamples(int n) {

@@ -154,9 +154,9 @@ class ModelFilesTest {
         assertEquals(java.util.Optional.empty(), ModelFiles.read(f).trainingVariances());
     }
 
-    /** SIAMCAT's normalisations other than log.std, each as a model's only preprocessing step. */
+    /** SIAMCAT's normalisations, each as a model's only preprocessing step. */
     static List<Transform> siamcatSteps() {
-        return List.of(Transform.siamcatLogUnit(1e-5, 1, 1), Transform.siamcatLogUnit(1e-6, 2, 2),
+        return List.of(Transform.siamcatLogStd(1e-6, 0.1), Transform.siamcatLogUnit(1e-5, 1, 1), Transform.siamcatLogUnit(1e-6, 2, 2),
                 Transform.siamcatLogUnit(1e-6, 1, 3), Transform.siamcatRankUnit(), Transform.siamcatRankStd(0.1),
                 Transform.siamcatStd(0.1));
     }

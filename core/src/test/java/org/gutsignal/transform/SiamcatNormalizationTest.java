@@ -54,12 +54,10 @@ class SiamcatNormalizationTest {
                 case "rank.unit" -> Transform.siamcatRankUnit();
                 case "rank.std" -> Transform.siamcatRankStd(Double.parseDouble(r[5]));
                 case "std" -> Transform.siamcatStd(Double.parseDouble(r[5]));
-                case "log.std" -> null; // SIAMCAT_LOG_STD keeps features with sd 0, see TransformReferenceTest
+                case "log.std" -> Transform.siamcatLogStd(Double.parseDouble(r[2]), Double.parseDouble(r[5]));
                 default -> throw new IllegalStateException("unknown method " + method);
             };
-            if (t != null) {
-                out.add(new Case(r[0], t));
-            }
+            out.add(new Case(r[0], t));
         }
         return out.stream();
     }
@@ -101,6 +99,11 @@ class SiamcatNormalizationTest {
             case SIAMCAT_STD, SIAMCAT_RANK_STD -> {
                 assertClose(siamcat.get("feat.mean"), Arrays.copyOfRange(p, 0, q), "feat.mean");
                 assertClose(siamcat.get("feat.adj.sd"), Arrays.copyOfRange(p, q, 2 * q), "feat.adj.sd");
+            }
+            case SIAMCAT_LOG_STD -> {
+                assertEquals(1e-6, step.pseudocount());
+                assertClose(siamcat.get("feat.mean"), Arrays.copyOfRange(p, 1, 1 + q), "feat.mean");
+                assertClose(siamcat.get("feat.adj.sd"), Arrays.copyOfRange(p, 1 + q, 1 + 2 * q), "feat.adj.sd");
             }
             case SIAMCAT_LOG_UNIT -> {
                 assertEquals(step.pseudocount(), p[0]);
@@ -191,6 +194,17 @@ class SiamcatNormalizationTest {
             assertEquals(fitted, rebuilt, c.name());
             assertEquals(fitted.apply(table("new.csv")), rebuilt.apply(table("new.csv")), c.name());
         }
+    }
+
+    /** A log.std step as files written before issue 16 hold it (every feature kept) applies as before. */
+    @Test
+    void aLogStdStepKeepingEveryFeatureAppliesAsBefore() {
+        FittedStep old = FittedStep.of(StepKind.SIAMCAT_LOG_STD, List.of("a", "b"), List.of("a", "b"),
+                new double[] {1e-6, -2, -1, 0.5, 0.25});
+        FittedPreprocessing f = FittedPreprocessing.of(List.of("a", "b"), List.of(old));
+        double[] out = new double[2];
+        f.applyRow(new double[] {0.01 - 1e-6, 0.1 - 1e-6}, out);
+        assertArrayEquals(new double[] {(Math.log10(0.01) + 2) / 0.5, (Math.log10(0.1) + 1) / 0.25}, out, 1e-15);
     }
 
     @Test
