@@ -62,8 +62,11 @@ public final class Preprocessing {
      * @throws IllegalArgumentException if a step cannot be fitted: fewer than 2 samples for a
      *                                  standard deviation, no positive value for a derived
      *                                  pseudocount, a filter removing every feature, SIAMCAT's sd
-     *                                  quantile not positive, or a transform giving a non-finite
-     *                                  value (e.g. log of a negative number)
+     *                                  quantile not positive, every feature constant or a negative
+     *                                  value for a SIAMCAT normalisation ({@code log.std},
+     *                                  {@code log.unit}), a {@code log.unit} denominator of 0, or a
+     *                                  transform giving a non-finite value (e.g. log of a negative
+     *                                  number)
      */
     public FittedPreprocessing fit(FeatureTable train) {
         return fitTransform(train).preprocessing();
