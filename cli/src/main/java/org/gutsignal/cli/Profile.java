@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.io.DelimitedText;
+import org.gutsignal.io.FeatureTableReader;
 import org.gutsignal.io.FeatureTableWriter;
-import org.gutsignal.io.ReadReport;
 import org.gutsignal.profile.MoleculeCatalog;
 import org.gutsignal.profile.MoleculeCoverage;
 import org.gutsignal.profile.SignallingProfile;
@@ -49,7 +49,8 @@ final class Profile implements Callable<Integer> {
 
     @Option(names = "--kind", defaultValue = "auto", paramLabel = "KIND",
             description = "What the table holds: auto, genes (KEGG KOs), pathways (MetaCyc) or species"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " (default: ${DEFAULT-VALUE}). genes and pathways read a HUMAnN table as a stream that holds"
+                    + " only the catalog's rows (any size of table, the same numbers); auto reads it whole.")
     String kind;
 
     @Option(names = "--traits", paramLabel = "FILE", description = "Trait table for species (taxon, one column per"
@@ -68,22 +69,28 @@ final class Profile implements Callable<Integer> {
         List<Path> inputs = Arrays.asList(table, traits, catalog);
         OutputFiles.refuseInput(out, "-o", inputs);
         OutputFiles.refuseInput(coverageFile, "the coverage file of -o", inputs);
-        ReadReport r = input.read(table);
-        FeatureTable t = r.table();
         SignallingProfiler profiler = SignallingProfiler.of(catalog == null ? MoleculeCatalog.builtIn()
                 : MoleculeCatalog.read(catalog));
         String k = kind.toLowerCase(Locale.ROOT);
-        if (k.equals("auto")) {
-            k = autoKind(input.layout(table), t);
+        SignallingProfile p;
+        if ((k.equals("genes") || k.equals("pathways")) && input.layout(table).equals("humann")) {
+            // one streaming pass that holds only the catalog's rows: gene tables of millions of rows fit
+            FeatureTableReader reader = input.reader("humann");
+            p = k.equals("genes") ? profiler.profileGenes(reader, table) : profiler.profilePathways(reader, table);
+        } else {
+            FeatureTable t = input.read(table).table();
+            if (k.equals("auto")) {
+                k = autoKind(input.layout(table), t);
+            }
+            p = switch (k) {
+                case "genes" -> profiler.profileGenes(t);
+                case "pathways" -> profiler.profilePathways(t);
+                case "species" -> profiler.withTraits(traits == null ? TraitTable.builtInHmbpp()
+                        : TraitTable.read(traits)).profileSpecies(t);
+                default -> throw new IllegalArgumentException("--kind must be auto, genes, pathways or species but is '"
+                        + kind + "'");
+            };
         }
-        SignallingProfile p = switch (k) {
-            case "genes" -> profiler.profileGenes(t);
-            case "pathways" -> profiler.profilePathways(t);
-            case "species" -> profiler.withTraits(traits == null ? TraitTable.builtInHmbpp() : TraitTable.read(traits))
-                    .profileSpecies(t);
-            default -> throw new IllegalArgumentException("--kind must be auto, genes, pathways or species but is '"
-                    + kind + "'");
-        };
         FeatureTableWriter.samplesAsRows().write(p.capacities(), out);
         List<List<Object>> rows = new ArrayList<>();
         for (MoleculeCoverage c : p.coverage()) {
@@ -93,7 +100,7 @@ final class Profile implements Callable<Integer> {
         if (!main.quiet) {
             java.io.PrintWriter err = spec.commandLine().getErr();
             p.warnings().forEach(w -> err.println("warning: " + w));
-            err.println("wrote " + out + " (" + t.sampleCount() + " samples × " + p.capacities().featureCount()
+            err.println("wrote " + out + " (" + p.capacities().sampleCount() + " samples × " + p.capacities().featureCount()
                     + " molecules from " + k + ", unit " + p.capacities().unit() + ": read it back with --unit "
                     + p.capacities().unit() + ") and " + coverageFile);
             err.flush();

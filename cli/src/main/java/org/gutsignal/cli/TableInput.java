@@ -65,7 +65,8 @@ final class TableInput {
         return reader(layout).readAll(files, progress);
     }
 
-    private FeatureTableReader reader(String layout) {
+    /** The reader the options give for {@code layout} (humann, metaphlan or samples). */
+    FeatureTableReader reader(String layout) {
         FeatureTableReader r = switch (layout) {
             case "humann" -> FeatureTableReader.humann();
             case "metaphlan" -> FeatureTableReader.metaphlan();

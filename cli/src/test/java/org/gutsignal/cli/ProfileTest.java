@@ -54,6 +54,18 @@ class ProfileTest {
     }
 
     @Test
+    void kindGenesStreamsTheTableAndWritesTheSameBytesAsAuto() throws Exception {
+        Path auto = dir.resolve("auto.tsv");
+        Path genes = dir.resolve("genes.tsv");
+        assertEquals(0, Cli.run("profile", MergeTest.KO, "--unit", "CPM", "-o", auto).code());
+        Cli.Run r = Cli.run("profile", MergeTest.KO, "--unit", "CPM", "--kind", "genes", "-o", genes);
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(Files.readString(auto), Files.readString(genes));
+        assertEquals(Files.readString(dir.resolve("auto.coverage.tsv")), Files.readString(dir.resolve("genes.coverage.tsv")));
+        assertTrue(r.err().contains("from genes, unit CPM"), r.err());
+    }
+
+    @Test
     void aSpeciesTableWithTheTrueTraitsGivesTheTrueCapacities() throws Exception {
         Path out = dir.resolve("caps.csv");
         Cli.Run r = Cli.run("profile", MergeTest.SPECIES, "--traits", TRAITS, "-o", out);

@@ -112,6 +112,7 @@ final class FeatureRows {
         double[] unstratifiedTotal = new double[n];
         Map<String, double[]> rankTotals = new LinkedHashMap<>();
         int rows = 0;
+        int featureRows = 0; // rows the layout keeps, before the feature filter
         boolean clades = false;
         boolean looksHumann = false;
         List<String> metadataRows = new ArrayList<>();
@@ -152,6 +153,11 @@ final class FeatureRows {
             String name = humann ? humannRow(label, v, special, unstratifiedTotal)
                     : metaphlanRow(label, v, special, rankTotals);
             if (name == null) {
+                continue;
+            }
+            featureRows++;
+            if (r.featureFilter != null && !r.featureFilter.test(name)) {
+                count("not selected");
                 continue;
             }
             Long first = seenFeatures.put(name, row.line);
@@ -197,7 +203,7 @@ final class FeatureRows {
                 unitSource = "column sums";
             }
         }
-        if (features.isEmpty()) {
+        if (featureRows == 0) {
             throw CohortFormatException.inFile(file, "expected at least one " + keptRowsDescription()
                     + " but none of the " + rows + " rows is one");
         }
@@ -210,7 +216,7 @@ final class FeatureRows {
                 total[i] += v[i];
             }
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && r.featureFilter == null; i++) {
             if (total[i] == 0) {
                 warnings.add("sample '" + samples.get(i) + "' has no abundance in any kept row (total 0)");
             }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
@@ -78,10 +79,11 @@ public final class FeatureTableReader {
     final String rank;
     final boolean stripSuffixes;
     final UnaryOperator<String> rename;
+    final Predicate<String> featureFilter; // null: every row the layout keeps
 
     private FeatureTableReader(Layout layout, char delimiter, AbundanceUnit unit, boolean unitStated,
             boolean stratifiedRows, boolean unmappedRows, boolean fullLabels, String rank, boolean stripSuffixes,
-            UnaryOperator<String> rename) {
+            UnaryOperator<String> rename, Predicate<String> featureFilter) {
         this.layout = layout;
         this.delimiter = delimiter;
         this.unit = unit;
@@ -92,6 +94,7 @@ public final class FeatureTableReader {
         this.rank = rank;
         this.stripSuffixes = stripSuffixes;
         this.rename = rename;
+        this.featureFilter = featureFilter;
     }
 
     /** The settings while a {@code with…} method changes one of them. */
@@ -106,6 +109,7 @@ public final class FeatureTableReader {
         String rank;
         boolean stripSuffixes;
         UnaryOperator<String> rename;
+        Predicate<String> featureFilter;
 
         Settings(FeatureTableReader r) {
             layout = r.layout;
@@ -118,6 +122,7 @@ public final class FeatureTableReader {
             rank = r.rank;
             stripSuffixes = r.stripSuffixes;
             rename = r.rename;
+            featureFilter = r.featureFilter;
         }
     }
 
@@ -125,24 +130,24 @@ public final class FeatureTableReader {
         Settings s = new Settings(this);
         change.accept(s);
         return new FeatureTableReader(s.layout, s.delimiter, s.unit, s.unitStated, s.stratifiedRows, s.unmappedRows,
-                s.fullLabels, s.rank, s.stripSuffixes, s.rename);
+                s.fullLabels, s.rank, s.stripSuffixes, s.rename, s.featureFilter);
     }
 
     /** One row per sample, the first column the sample id; no default unit (set one with {@link #withUnit}). */
     public static FeatureTableReader samplesAsRows() {
-        return new FeatureTableReader(Layout.SAMPLES_AS_ROWS, AUTO, null, false, false, false, false, null, false, null);
+        return new FeatureTableReader(Layout.SAMPLES_AS_ROWS, AUTO, null, false, false, false, false, null, false, null, null);
     }
 
     /** A HUMAnN table: community totals only, {@code UNMAPPED}-type rows dropped, labels cut to ids, unit RPK. */
     public static FeatureTableReader humann() {
         return new FeatureTableReader(Layout.HUMANN, AUTO, AbundanceUnit.RPK, false, false, false, false, null, true,
-                null);
+                null, null);
     }
 
     /** A MetaPhlAn profile: species rows only, named {@code s__Genus_species}, unit percent. */
     public static FeatureTableReader metaphlan() {
         return new FeatureTableReader(Layout.METAPHLAN, AUTO, AbundanceUnit.PERCENT, false, false, false, false, "s__",
-                true, null);
+                true, null, null);
     }
 
     /**
@@ -241,6 +246,26 @@ public final class FeatureTableReader {
     public FeatureTableReader withSampleIdRename(UnaryOperator<String> rename) {
         Objects.requireNonNull(rename, "rename");
         return with(s -> s.rename = rename);
+    }
+
+    /**
+     * A copy that holds only the feature rows whose name (as the table would name the feature)
+     * passes {@code keep}: for taking a few features out of a table too large to hold, such as
+     * the marker KOs of a HUMAnN gene-family table with millions of rows
+     * ({@link org.gutsignal.profile.SignallingProfiler} does this). The other rows are still read
+     * and checked cell by cell and count in the report (as {@code "not selected"}); special rows
+     * still give their shares and units are still decided by all rows. Memory is that of the kept
+     * rows: names are checked for duplicates among kept rows only. A table with no kept row reads
+     * as a table of no features. {@code keep} is called on the reading thread, once per row.
+     *
+     * @throws IllegalStateException if this is a {@link #samplesAsRows()} reader
+     */
+    public FeatureTableReader withFeatureFilter(Predicate<String> keep) {
+        Objects.requireNonNull(keep, "keep");
+        if (layout == Layout.SAMPLES_AS_ROWS) {
+            throw new IllegalStateException("withFeatureFilter applies to humann() and metaphlan() readers only");
+        }
+        return with(s -> s.featureFilter = keep);
     }
 
     private void requireLayout(Layout required, String method) {

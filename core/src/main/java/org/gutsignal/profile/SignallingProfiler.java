@@ -1,14 +1,21 @@
 package org.gutsignal.profile;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.io.FeatureTableReader;
+import org.gutsignal.io.ReadReport;
 
 /**
  * Turns a metagenome table into per-sample molecule capacities (a {@link SignallingProfile}).
@@ -151,6 +158,48 @@ public final class SignallingProfiler {
             warnIfIncomplete(molecule.id(), "markers", found, markers.size(), missing, warnings);
         }
         return build(SignallingProfile.Source.GENES, genes, byMolecule, coverage, warnings);
+    }
+
+    /**
+     * {@link #profileGenes(FeatureTable)} of a features-as-rows gene table (a HUMAnN KO table,
+     * plain or compressed) read in one streaming pass that holds only the catalog's marker rows:
+     * memory is bounded by samples × markers, not by the table, so gene tables of millions of rows
+     * profile in a small heap. The result is the same, bit for bit, as profiling the whole table
+     * read with {@code reader}; every row is still read and checked, a table of other ids
+     * (UniRef90, EC …) is refused as {@link #profileGenes(FeatureTable)} refuses it, and the
+     * read's report is {@code reader.withFeatureFilter(…).readWithReport(file)}'s (rows not held
+     * count as {@code "not selected"}).
+     *
+     * @param reader a {@link FeatureTableReader#humann()} reader with the settings the table needs
+     * @throws IOException              as {@link FeatureTableReader#readWithReport}
+     * @throws IllegalArgumentException as {@link #profileGenes(FeatureTable)}
+     */
+    public SignallingProfile profileGenes(FeatureTableReader reader, Path file) throws IOException {
+        Set<String> markers = new HashSet<>();
+        for (Molecule m : catalog.molecules()) {
+            markers.addAll(m.markers());
+        }
+        IdKinds kinds = new IdKinds(markers);
+        ReadReport report = reader.withFeatureFilter(kinds).readWithReport(file);
+        kinds.requireKoIds();
+        return profileGenes(report.table());
+    }
+
+    /**
+     * {@link #profilePathways(FeatureTable)} of a features-as-rows pathway table read in one
+     * streaming pass that holds only the catalog's pathway rows, as
+     * {@link #profileGenes(FeatureTableReader, Path)} does for genes; the same result, bit for bit.
+     *
+     * @throws IOException              as {@link FeatureTableReader#readWithReport}
+     * @throws IllegalArgumentException as {@link #profilePathways(FeatureTable)}
+     */
+    public SignallingProfile profilePathways(FeatureTableReader reader, Path file) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (Molecule m : catalog.molecules()) {
+            ids.addAll(m.pathways());
+        }
+        return profilePathways(reader.withFeatureFilter(name -> name.indexOf('|') < 0 && ids.contains(idOf(name)))
+                .read(file));
     }
 
     /**
@@ -337,8 +386,7 @@ public final class SignallingProfiler {
             if (name.indexOf('|') >= 0) {
                 continue;
             }
-            int colon = name.indexOf(": ");
-            String id = (colon >= 0 ? name.substring(0, colon) : name).strip();
+            String id = idOf(name);
             int[] previous = out.get(id);
             int[] next = previous == null ? new int[1] : java.util.Arrays.copyOf(previous, previous.length + 1);
             next[next.length - 1] = j;
@@ -392,29 +440,72 @@ public final class SignallingProfiler {
 
     /**
      * Refuses a gene table without a single KEGG ortholog id: profiling it would give a table of
-     * zeros with warnings, silently wrong.
+     * zeros. Names what the ids are instead and how to regroup them to KOs.
      */
     private static void requireKoIds(FeatureTable genes) {
-        List<String> ids = genes.featureNames();
-        if (ids.isEmpty()) {
-            return;
+        IdKinds kinds = new IdKinds(Set.of());
+        genes.featureNames().forEach(kinds::test);
+        kinds.requireKoIds();
+    }
+
+    /**
+     * The id kinds of a gene table's features, tallied one name at a time (so that a table read
+     * as a stream, of which only the marker rows are kept, is judged as the whole table would be),
+     * and, as a feature filter, whether a name is one of {@code keep}'s ids.
+     */
+    private static final class IdKinds implements Predicate<String> {
+        private final Set<String> keep;
+        private long names;
+        private String first;
+        private boolean ko;
+        private final long[] counts = new long[OTHER_ID_KINDS.size()];
+        private final String[] examples = new String[OTHER_ID_KINDS.size()];
+
+        IdKinds(Set<String> keep) {
+            this.keep = keep;
         }
-        for (String id : ids) {
-            if (id.matches("K[0-9]+(:.*)?")) {
+
+        @Override
+        public boolean test(String name) {
+            names++;
+            if (first == null) {
+                first = name;
+            }
+            if (!ko) {
+                ko = name.matches("K[0-9]+(:.*)?");
+                for (int k = 0; k < counts.length && !ko; k++) {
+                    if (name.matches(OTHER_ID_KINDS.get(k)[0])) {
+                        counts[k]++;
+                        if (examples[k] == null) {
+                            examples[k] = name;
+                        }
+                    }
+                }
+            }
+            return name.indexOf('|') < 0 && keep.contains(idOf(name));
+        }
+
+        void requireKoIds() {
+            if (names == 0 || ko) {
                 return;
             }
-        }
-        for (String[] kind : OTHER_ID_KINDS) {
-            long count = ids.stream().filter(id -> id.matches(kind[0])).count();
-            if (count * 2 >= ids.size()) {
-                throw new IllegalArgumentException("profileGenes needs KEGG orthologs (K#####) but the table's "
-                        + ids.size() + " features are " + kind[1] + " (" + count + " of them, e.g. '"
-                        + ids.stream().filter(id -> id.matches(kind[0])).findFirst().orElseThrow()
-                        + "'); regroup them to KOs first: " + kind[2]);
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] * 2 >= names) {
+                    String[] kind = OTHER_ID_KINDS.get(k);
+                    throw new IllegalArgumentException("profileGenes needs KEGG orthologs (K#####) but the table's "
+                            + names + " features are " + kind[1] + " (" + counts[k] + " of them, e.g. '" + examples[k]
+                            + "'); regroup them to KOs first: " + kind[2]);
+                }
             }
+            throw new IllegalArgumentException("profileGenes needs KEGG orthologs (K#####) but none of the table's "
+                    + names + " features is one (e.g. '" + first + "'); regroup a HUMAnN gene-family table "
+                    + "with humann_regroup_table --groups uniref90_ko, or profile a pathway table with profilePathways");
         }
-        throw new IllegalArgumentException("profileGenes needs KEGG orthologs (K#####) but none of the table's "
-                + ids.size() + " features is one (e.g. '" + ids.get(0) + "'); regroup a HUMAnN gene-family table "
-                + "with humann_regroup_table --groups uniref90_ko, or profile a pathway table with profilePathways");
+    }
+
+    /** The id of a feature name: the part before {@code ": "}, stripped. */
+    private static String idOf(String name) {
+        int colon = name.indexOf(": ");
+        return (colon >= 0 ? name.substring(0, colon) : name).strip();
     }
 }
