@@ -21,7 +21,8 @@ import smile.classification.LogisticRegression;
 
 /**
  * Scoring a whole cohort: probabilities for {@code patients} synthetic patients from a model trained on
- * the 800 synthetic training patients.
+ * the 800 synthetic training patients (at {@link Level#LEE2022}: the real Lee 2022 patients repeated,
+ * from a model trained on them).
  *
  * <ul>
  *   <li>{@code raw*}: from raw abundances (capacities or KO CPM), preprocessing included.
@@ -32,7 +33,8 @@ import smile.classification.LogisticRegression;
  *   <li>{@code prepared*}: from the already preprocessed matrix. {@link #preparedGutsignal} is
  *       {@code ResponseModel.score(table, out)} with a model without preprocessing;
  *       {@link #preparedSmile} Smile's per-sample {@code predict(x, posteriori)} loop;
- *       {@link #preparedBareLoop} dot product + sigmoid over a flat row-major array.</li>
+ *       {@link #preparedBareLoop} dot product + sigmoid over a flat row-major array;
+ *       {@link #preparedStream} the bandwidth bound: the same bytes read once, summed.</li>
  * </ul>
  * Every method writes into a caller-supplied output array and returns it, so {@code -prof gc}
  * shows what scoring itself allocates. The model is ridge (α = 0) so every coefficient is
@@ -51,7 +53,7 @@ public class ScoreBenchmark {
     /** Smile's λ for about the same penalty: Smile penalises the summed log-likelihood, glmnet the mean. */
     static final double SMILE_LAMBDA = LAMBDA * Workload.TRAINING_PATIENTS;
 
-    @Param({"MOLECULE", "KO"})
+    @Param({"MOLECULE", "KO", "LEE2022"})
     public Level level;
 
     @Param({"800", "8000", "80000"})
