@@ -25,11 +25,11 @@ import smile.classification.LogisticRegression;
  * from a model trained on them).
  *
  * <ul>
- *   <li>{@code raw*}: from raw abundances (capacities or KO CPM), preprocessing included.
- *       {@link #rawGutsignal} is {@code ResponseModel.score(raw, out)} with a model trained
- *       {@code withPreprocessing(log, standardise)}; {@link #rawBareLoop} the
- *       lower bound: one {@code ln} per value, the preprocessing folded into the coefficients,
- *       dot product and sigmoid over a flat row-major array.</li>
+ *   <li>{@code raw*}: from raw abundances (capacities, KO CPM or species percent), preprocessing
+ *       included. {@link #rawGutsignal} is {@code ResponseModel.score(raw, out)} with a model trained
+ *       {@code withPreprocessing(log, standardise)}; {@link #rawBareLoop} the plain loop: one
+ *       {@code ln} per value, the preprocessing folded into the coefficients, dot product and sigmoid
+ *       over a flat row-major array.</li>
  *   <li>{@code prepared*}: from the already preprocessed matrix. {@link #preparedGutsignal} is
  *       {@code ResponseModel.score(table, out)} with a model without preprocessing;
  *       {@link #preparedSmile} Smile's per-sample {@code predict(x, posteriori)} loop;
@@ -124,7 +124,7 @@ public class ScoreBenchmark {
         return out;
     }
 
-    /** Lower bound from raw abundances: ln, folded coefficients, dot product, sigmoid. */
+    /** The plain loop from raw abundances: one ln per value, folded coefficients, dot product, sigmoid. */
     @Benchmark
     public double[] rawBareLoop() {
         double[] x = rawFlat;
@@ -195,7 +195,7 @@ public class ScoreBenchmark {
         return out;
     }
 
-    /** Lower bound on the preprocessed matrix: dot product and sigmoid over a flat row-major array. */
+    /** The plain loop on the preprocessed matrix: one sum per sample and a sigmoid, over a flat row-major array. */
     @Benchmark
     public double[] preparedBareLoop() {
         double[] x = preparedFlat;
