@@ -6,7 +6,8 @@ import java.lang.management.ManagementFactory;
  * Measures what scoring itself allocates, without JMH's background allocation: the bytes the
  * current thread allocates ({@code com.sun.management.ThreadMXBean.getThreadAllocatedBytes})
  * over 1 000 calls of {@link ScoreBenchmark#rawGutsignal} and {@link ScoreBenchmark#preparedGutsignal}
- * after 3 000 warm-up calls, at 800 patients, for both levels.
+ * after 3 000 warm-up calls, at 800 patients, for every level (run it from the project root, where
+ * {@code testdata/lee2022} is found).
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar org.gutsignal.benchmarks.AllocationCheck

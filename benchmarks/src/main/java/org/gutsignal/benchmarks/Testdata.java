@@ -23,6 +23,23 @@ final class Testdata {
      *                               lists every place looked at
      */
     static Path synthetic() {
+        return find("synthetic", SyntheticCohort.SPECIES_FILE, "the synthetic cohort");
+    }
+
+    /**
+     * The {@code testdata/lee2022} directory (the real Lee 2022 melanoma cohort), looked for as
+     * {@link #synthetic()} is.
+     *
+     * @throws IllegalStateException if none of the places holds {@code lee2022/species_relab.tsv}
+     */
+    static Path lee2022() {
+        return find("lee2022", LEE_SPECIES, "the Lee 2022 cohort");
+    }
+
+    /** The Lee 2022 species table's file name. */
+    static final String LEE_SPECIES = "species_relab.tsv";
+
+    private static Path find(String sub, String file, String what) {
         String configured = System.getProperty(PROPERTY);
         List<Path> candidates = new ArrayList<>();
         if (configured != null) {
@@ -32,17 +49,17 @@ final class Testdata {
             candidates.add(Path.of("..", "testdata"));
         }
         for (Path dir : candidates) {
-            Path synthetic = dir.resolve("synthetic");
-            if (Files.isRegularFile(synthetic.resolve(SyntheticCohort.SPECIES_FILE))) {
-                return synthetic;
+            Path found = dir.resolve(sub);
+            if (Files.isRegularFile(found.resolve(file))) {
+                return found;
             }
         }
         List<String> looked = new ArrayList<>();
         for (Path dir : candidates) {
-            looked.add(dir.resolve("synthetic").toAbsolutePath().normalize().toString());
+            looked.add(dir.resolve(sub).toAbsolutePath().normalize().toString());
         }
-        throw new IllegalStateException("cannot find the synthetic cohort (" + SyntheticCohort.SPECIES_FILE + ") in "
-                + looked + (configured != null ? " (from -D" + PROPERTY + ")" : "")
+        throw new IllegalStateException("cannot find " + what + " (" + file + ") in " + looked
+                + (configured != null ? " (from -D" + PROPERTY + ")" : "")
                 + "; run from the project root or pass -D" + PROPERTY + "=/path/to/gutsignal/testdata");
     }
 }

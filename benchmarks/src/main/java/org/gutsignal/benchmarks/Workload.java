@@ -1,8 +1,17 @@
 package org.gutsignal.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.cohort.JoinPolicy;
+import org.gutsignal.cohort.SampleMetadata;
+import org.gutsignal.io.FeatureTableReader;
+import org.gutsignal.io.MetadataReader;
+import org.gutsignal.io.ResponseMapping;
 import org.gutsignal.profile.MoleculeCatalog;
 import org.gutsignal.profile.SignallingProfiler;
 import org.gutsignal.synth.SyntheticCohort;
@@ -16,6 +25,7 @@ import org.gutsignal.transform.Transform;
  * The data every benchmark shares, built from seeded synthetic cohorts: the 800 training
  * patients of {@link SyntheticCohort#withDefaults()} (labelled, validation site left out; with
  * {@link #KO_FEATURES} KO rows at the KO level) and fresh patients to score, at a {@link Level}.
+ * At {@link Level#LEE2022}, the real cohort's 164 patients, and those repeated to score.
  */
 final class Workload {
 
@@ -30,25 +40,68 @@ final class Workload {
     private Workload() {
     }
 
-    /** The preprocessing a model at this level uses: ln(1 + x) or log10(1 + x), then standardise. */
+    /**
+     * The preprocessing a model at this level uses: ln(1 + x), log10(1 + x) or (Lee 2022)
+     * log10(x + half the smallest positive value), then standardise.
+     */
     static Preprocessing preprocessing(Level level) {
-        return Preprocessing.of(level == Level.MOLECULE ? Transform.ln(1.0) : Transform.log10(1.0),
-                Transform.standardize());
+        Transform log = switch (level) {
+            case MOLECULE -> Transform.ln(1.0);
+            case KO -> Transform.log10(1.0);
+            case LEE2022 -> Transform.log10HalfMinPositive();
+        };
+        return Preprocessing.of(log, Transform.standardize());
     }
 
-    /** The labelled 800 training patients with raw features at this level (capacities or KO CPM). */
+    /**
+     * The labelled training patients with raw features at this level: the 800 synthetic ones
+     * (capacities or KO CPM), or the 164 of Lee 2022 (species percent).
+     */
     static Cohort trainingCohort(Level level) {
+        if (level == Level.LEE2022) {
+            return lee2022();
+        }
         SyntheticCohort.Result r = generator(level).withValidationSize(0).generate();
         return Cohort.of(rawFeatures(r, level), r.metadata()).labelled();
     }
 
     /**
      * Raw features of {@code patients} patients of the default synthetic cohort (same seed, so the
-     * same species pool and KOs as the training patients; at 800 they are the training patients).
+     * same species pool and KOs as the training patients; at 800 they are the training patients), or
+     * the Lee 2022 patients repeated in order to {@code patients} rows (ids {@code ERR…#r}).
      */
     static FeatureTable scoringTable(Level level, int patients) {
+        if (level == Level.LEE2022) {
+            return repeated(lee2022().features(), patients);
+        }
         SyntheticCohort.Result r = generator(level).withPatients(patients).withValidationSize(0).generate();
         return rawFeatures(r, level);
+    }
+
+    /** The Lee 2022 species table joined (leniently: one metadata row has no profile) with its metadata, labelled. */
+    private static Cohort lee2022() {
+        Path dir = Testdata.lee2022();
+        try {
+            FeatureTable species = FeatureTableReader.metaphlan().read(dir.resolve(Testdata.LEE_SPECIES));
+            SampleMetadata meta = MetadataReader.of("NCBI_accession", "ORR", ResponseMapping.YES_NO)
+                    .withGroupColumn("subcohort").read(dir.resolve("metadata.tsv"));
+            return Cohort.join(species, meta, JoinPolicy.LENIENT, Testdata.LEE_SPECIES, "metadata.tsv").labelled();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code patients} rows: the table's samples over and over, in order. */
+    private static FeatureTable repeated(FeatureTable t, int patients) {
+        int p = t.featureCount();
+        double[] values = new double[Math.multiplyExact(patients, p)];
+        List<String> ids = new ArrayList<>(patients);
+        for (int i = 0; i < patients; i++) {
+            int from = i % t.sampleCount();
+            t.copyRow(from, values, i * p);
+            ids.add(t.sampleIds().get(from) + "#" + i / t.sampleCount());
+        }
+        return FeatureTable.ofRowMajor(ids, t.featureNames(), values, t.unit());
     }
 
     /** The default synthetic cohort, with {@link #KO_FEATURES} KO rows at the KO level. */

@@ -57,7 +57,11 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * <p>Scoring is the hot path: at construction the model works out a scoring plan that folds a
  * trailing standardisation into the coefficients and intercept (exact up to floating-point
  * rounding) and reads raw values straight from the table where the remaining preprocessing
- * allows; {@link #score(FeatureTable, double[])} allocates nothing after a thread's first call.
+ * allows; a model without value-changing preprocessing sums its terms with eight partial sums when
+ * it has eight or more features ({@link FeatureTable#weightedSums}: within rounding of a one-by-one
+ * sum), and a single log preprocessing takes no logarithm of a raw 0.
+ * {@link #score(FeatureTable, double[])} allocates nothing once the thread has scored a table at
+ * least as wide.
  *
  * <p>Immutable and thread-safe: any number of threads may score with one instance.
  */
@@ -333,12 +337,13 @@ public final class ResponseModel implements Predictor {
 
     /**
      * Writes the probability of response of every sample into {@code out[0 .. sampleCount-1]},
-     * allocating nothing after the calling thread's first call.
+     * allocating nothing once the calling thread has scored a table at least as wide (per-thread
+     * scratch, allocated on the first call and grown for a wider table).
      *
      * <p>Cost per call: one hash lookup per raw input feature (no mapping is cached between
      * calls, so a model can score tables of any layout from many threads), the preprocessing of
-     * each sample if it is not linear, one multiply-add per sample and model feature and one
-     * {@code exp} per sample. A table in the model's unit (or any unit, if the model's is unknown)
+     * each sample if it is not linear (for a single log step, one logarithm per raw value other
+     * than 0), one multiply-add per sample and model feature and one {@code exp} per sample. A table in the model's unit (or any unit, if the model's is unknown)
      * is read in place; a table in another, exactly convertible unit is first copied and converted,
      * which allocates.
      *

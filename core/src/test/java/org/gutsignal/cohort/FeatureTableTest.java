@@ -92,6 +92,85 @@ class FeatureTableTest {
     }
 
     @Test
+    void weightedSumsOfTheExample() {
+        double[] eta = new double[4];
+        table.weightedSums(new int[] {1, 0, 9}, new double[] {0.5, -2, 7}, 2, 0.1, eta);
+        // fewer than eight terms: added one at a time after the constant
+        assertArrayEquals(new double[] {0.1 + 0.5 * 2 - 2 * 1, 0.1 + 0.5 * 4 - 2 * 3, 0.1 + 0.5 * 6 - 2 * 5, 0}, eta);
+        table.weightedSums(new int[0], new double[0], 0, -3, eta);
+        assertArrayEquals(new double[] {-3, -3, -3, 0}, eta);
+    }
+
+    /**
+     * The order of the additions is the documented one, bit for bit, for consecutive columns (read
+     * in memory order) and for any other columns alike, for every count from 0 to 40: values and
+     * weights of mixed magnitudes make any other order round differently.
+     */
+    @Test
+    void weightedSumsAddInTheDocumentedOrder() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int n = 5;
+        int p = 50;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("s" + i);
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            names.add("f" + j);
+        }
+        double[] values = new double[n * p];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
+        }
+        FeatureTable t = FeatureTable.ofRowMajor(ids, names, values, AbundanceUnit.TRANSFORMED);
+        double[] weights = new double[p];
+        for (int k = 0; k < p; k++) {
+            weights[k] = r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-4, 5));
+        }
+        for (int count = 0; count <= 40; count++) {
+            int[] consecutive = new int[count];
+            int[] scattered = new int[count];
+            for (int k = 0; k < count; k++) {
+                consecutive[k] = 7 + k;
+                scattered[k] = r.nextInt(p);
+            }
+            for (int[] columns : new int[][] {consecutive, scattered}) {
+                double[] out = new double[n];
+                t.weightedSums(columns, weights, count, 0.3, out);
+                for (int i = 0; i < n; i++) {
+                    double[] s = new double[8];
+                    int g = count / 8 * 8;
+                    for (int k = 0; k < g; k++) {
+                        s[k % 8] += weights[k] * t.get(i, columns[k]);
+                    }
+                    double expected = 0.3 + (((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7])));
+                    for (int k = g; k < count; k++) {
+                        expected += weights[k] * t.get(i, columns[k]);
+                    }
+                    assertEquals(expected, out[i], 0.0, "count " + count + ", sample " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void weightedSumsRefuseWrongArguments() {
+        double[] out = new double[3];
+        assertEquals("count 3 but 2 columns and 3 weights", assertThrows(IllegalArgumentException.class,
+                () -> table.weightedSums(new int[2], new double[3], 3, 0, out)).getMessage());
+        assertEquals("count -1 but 2 columns and 3 weights", assertThrows(IllegalArgumentException.class,
+                () -> table.weightedSums(new int[2], new double[3], -1, 0, out)).getMessage());
+        assertEquals("output array holds 2 values but the table has 3 samples",
+                assertThrows(IllegalArgumentException.class,
+                        () -> table.weightedSums(new int[1], new double[1], 1, 0, new double[2])).getMessage());
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> table.weightedSums(new int[] {0, 2}, new double[2], 2, 0, out));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> table.weightedSums(new int[] {-1}, new double[1], 1, 0, out));
+    }
+
+    @Test
     void indexOfFeatureAndSampleGiveThePositionOrMinusOne() {
         assertEquals(1, table.indexOfFeature("b"));
         assertEquals(-1, table.indexOfFeature("B"));
