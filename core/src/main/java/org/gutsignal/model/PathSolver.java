@@ -289,8 +289,6 @@ final class PathSolver {
         final double[] b = new double[p];
         final double[] bs = new double[p];
         final double[] xv = new double[p];
-        final int[] xvStep = new int[p]; // the IRLS step whose weights xv[j] was computed with
-        int step;
         final double[] ga = new double[p];
         final boolean[] ixx = new boolean[p];
         final boolean[] inActive = new boolean[p];
@@ -319,21 +317,6 @@ final class PathSolver {
                 q[i] = q0;
             }
             xmz = vi;
-            Arrays.fill(xvStep, -1);
-        }
-
-        /**
-         * Feature k's curvature {@code Σ v x_k²} at this IRLS step's weights. glmnet computes it for
-         * the whole strong set at the start of each step; here it is computed the first time a
-         * step needs it, which is only for features that are or become non-zero (the same value,
-         * so the same fit, for fewer sweeps).
-         */
-        double curvature(int k) {
-            if (xvStep[k] != step) {
-                xv[k] = weightedSquares(v, x[k]);
-                xvStep[k] = step;
-            }
-            return xv[k];
         }
     }
 
@@ -353,7 +336,11 @@ final class PathSolver {
             for (int l = 0; l < s.nin; l++) {
                 s.bs[s.active[l]] = s.b[s.active[l]];
             }
-            s.step++; // the curvatures xv of this IRLS step are computed when first needed (curvature())
+            for (int j = 0; j < p; j++) {
+                if (s.ixx[j]) {
+                    s.xv[j] = weightedSquares(s.v, x[j]);
+                }
+            }
             s.converged = coordinateDescent(s, al1, al2, shr, maxit);
             updateIrlsWeights(s);
             if (s.xmz <= VMIN) {
@@ -388,7 +375,7 @@ final class PathSolver {
                 if (!s.ixx[k]) {
                     continue;
                 }
-                double d = update(k, s, al1, al2);
+                double d = update(k, s.b, s.r, s.v, s.xv, al1, al2);
                 if (d != 0) {
                     dlx = Math.max(dlx, s.xv[k] * d * d);
                     if (!s.inActive[k]) {
@@ -411,7 +398,7 @@ final class PathSolver {
                 dlx = 0;
                 for (int l = 0; l < s.nin; l++) {
                     int k = s.active[l];
-                    double dk = update(k, s, al1, al2);
+                    double dk = update(k, s.b, s.r, s.v, s.xv, al1, al2);
                     if (dk != 0) {
                         dlx = Math.max(dlx, s.xv[k] * dk * dk);
                     }
@@ -522,21 +509,17 @@ final class PathSolver {
     }
 
     /** One coordinate step; returns the change of b[k] and updates the residual. */
-    private double update(int k, Work s, double al1, double al2) {
+    private double update(int k, double[] b, double[] r, double[] v, double[] xv, double al1, double al2) {
         double[] c = x[k];
-        double[] b = s.b;
-        double[] r = s.r;
-        double[] v = s.v;
         double bk = b[k];
         double gk = dot(r, c);
-        // at b[k] = 0, u = gk + xv·0 = gk: the curvature is needed only if the feature moves
-        double u = bk == 0 ? gk + 0.0 : gk + s.curvature(k) * bk;
+        double u = gk + xv[k] * bk;
         double au = Math.abs(u) - vp[k] * al1;
         double nb;
         if (au <= 0) {
             nb = 0;
         } else {
-            double den = s.curvature(k) + vp[k] * al2;
+            double den = xv[k] + vp[k] * al2;
             if (!(den > 0)) {
                 return 0; // no curvature along this column: leave it
             }
