@@ -166,7 +166,8 @@ public final class SignallingProfiler {
      * memory is bounded by samples × markers, not by the table, so gene tables of millions of rows
      * profile in a small heap. The result is the same, bit for bit, as profiling the whole table
      * read with {@code reader}; every row is still read and checked, a table of other ids
-     * (UniRef90, EC …) is refused as {@link #profileGenes(FeatureTable)} refuses it, and the
+     * (UniRef90, EC …) is refused as {@link #profileGenes(FeatureTable)} refuses it, the message
+     * led by the file's name ({@code genefamilies.tsv: profileGenes needs KEGG orthologs …}), and the
      * read's report is {@code reader.withFeatureFilter(…).readWithReport(file)}'s (rows not held
      * count as {@code "not selected"}).
      *
@@ -181,7 +182,11 @@ public final class SignallingProfiler {
         }
         IdKinds kinds = new IdKinds(markers);
         ReadReport report = reader.withFeatureFilter(kinds).readWithReport(file);
-        kinds.requireKoIds();
+        try {
+            kinds.requireKoIds();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
+        }
         return profileGenes(report.table());
     }
 
