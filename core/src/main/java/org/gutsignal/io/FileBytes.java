@@ -25,7 +25,7 @@ import org.gutsignal.cohort.CohortFormatException;
  *       Commons Compress;</li>
  *   <li>xz and zstd are recognised and refused (Commons Compress reads them only with further
  *       libraries, XZ for Java and the native zstd-jni);</li>
- *   <li>{@link #text} refuses, by name, HDF5 (BIOM 2.1), ZIP (an {@code .xlsx} workbook), OLE2 (an
+ *   <li>{@link #openText} refuses, by name, HDF5 (BIOM 2.1), ZIP (an {@code .xlsx} workbook), OLE2 (an
  *       {@code .xls} workbook), tar and UTF-16 content, and any other content holding a NUL byte.</li>
  * </ul>
  *
