@@ -2,6 +2,7 @@ package org.gutsignal.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.gutsignal.cohort.Cohort;
+import org.gutsignal.cohort.Splitters;
 import org.gutsignal.model.LogisticFit;
 import org.gutsignal.model.LogisticPath;
 import org.gutsignal.model.LogisticTrainer;
@@ -21,7 +22,10 @@ import smile.classification.LogisticRegression;
 
 /**
  * Fitting on the 800 synthetic training patients (780 labelled), features already
- * preprocessed (log, standardise) so every contender sees the same matrix.
+ * preprocessed (log, standardise; ln(1 + x) alone at {@link Level#GENES}) so every contender sees
+ * the same matrix, with the same 10 folds ({@link #stratifiedFolds}, also written for the peers by
+ * {@link FitPeerData}). At {@link Level#GENES} (780 × 20,000) run only the gutsignal path and CV
+ * methods: the ridge and Smile loops at one λ do not scale to 20,000 features.
  *
  * <ul>
  *   <li>{@link #gutsignalPathCv10}: {@code LogisticTrainer.train}: the lasso λ path (100 λ, warm
@@ -46,12 +50,10 @@ import smile.classification.LogisticRegression;
 @Measurement(iterations = 5, time = 1)
 public class FitBenchmark {
 
-    /** Folds of the inner cross-validation and of the Smile loop. */
+    /** Folds of the inner cross-validation and of the Smile loop ({@link #stratifiedFolds}). */
     static final int FOLDS = 10;
-    /** Seed of the folds. */
-    static final long SEED = 42L;
 
-    @Param({"MOLECULE", "KO"})
+    @Param({"MOLECULE", "KO", "GENES"})
     public Level level;
 
     private Cohort prepared;
@@ -66,11 +68,11 @@ public class FitBenchmark {
     @Setup
     public void setUp() {
         prepared = preparedTrainingCohort(level);
-        trainer = LogisticTrainer.withDefaults().withFolds(FOLDS).withSeed(SEED);
-        trainer2 = trainer.withThreads(2);
-        double[][] x = prepared.features().toRows();
         int[] y = prepared.labels();
         int[] fold = stratifiedFolds(y);
+        trainer = trainer(fold);
+        trainer2 = trainer.withThreads(2);
+        double[][] x = prepared.features().toRows();
         foldX = new double[FOLDS][][];
         foldY = new int[FOLDS][];
         foldCohorts = new Cohort[FOLDS];
@@ -100,8 +102,19 @@ public class FitBenchmark {
         return train.withFeatures(Workload.preprocessing(level).fit(train.features()).apply(train.features()));
     }
 
-    /** Fold ids dealt round-robin within each class (deterministic; the order is the synthetic one). */
-    private static int[] stratifiedFolds(int[] y) {
+    /**
+     * The trainer every gutsignal contender uses: the defaults (lasso, 100 λ, thresh 1e-7) with the
+     * inner CV on the given fold ids, the ones {@link FitPeerData} writes for the peers.
+     */
+    static LogisticTrainer trainer(int[] foldIds) {
+        return LogisticTrainer.withDefaults().withInnerSplitter(Splitters.fromFoldIds(foldIds));
+    }
+
+    /**
+     * Fold ids 0..9 dealt round-robin within each class (deterministic; the order is the synthetic
+     * one); the inner CV of every gutsignal contender, the Smile loop and the peers use them.
+     */
+    static int[] stratifiedFolds(int[] y) {
         int[] fold = new int[y.length];
         int next = 0;
         for (int cls = 0; cls <= 1; cls++) {

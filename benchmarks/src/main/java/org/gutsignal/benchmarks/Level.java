@@ -11,5 +11,11 @@ public enum Level {
      * of the cells 0), preprocessed by log10(x + half the smallest positive value) and standardised;
      * trained on its 164 patients, scored on them repeated. Scoring only.
      */
-    LEE2022
+    LEE2022,
+    /**
+     * 20,000 gene families ({@link GeneFamilies} from the default synthetic cohort's species, about
+     * 80 % of the cells 0), preprocessed by ln(1 + x) only, so zeros stay zeros and the solver
+     * standardises internally (as glmnet does with a sparse matrix). Fitting only: p ≫ n.
+     */
+    GENES
 }

@@ -36,19 +36,28 @@ final class Workload {
      * prevalence filter (the checked-in cohort has 400; the molecule level uses it unchanged).
      */
     static final int KO_FEATURES = 1000;
+    /** Gene families at {@link Level#GENES}. */
+    static final int GENE_FAMILIES = 20_000;
+    /** Seed of {@link GeneFamilies#derive} at {@link Level#GENES}. */
+    static final long GENE_SEED = 16L;
 
     private Workload() {
     }
 
     /**
      * The preprocessing a model at this level uses: ln(1 + x), log10(1 + x) or (Lee 2022)
-     * log10(x + half the smallest positive value), then standardise.
+     * log10(x + half the smallest positive value), then standardise; at the gene level ln(1 + x)
+     * alone (the solver standardises internally; zeros stay zeros).
      */
     static Preprocessing preprocessing(Level level) {
+        if (level == Level.GENES) {
+            return Preprocessing.of(Transform.ln(1.0));
+        }
         Transform log = switch (level) {
             case MOLECULE -> Transform.ln(1.0);
             case KO -> Transform.log10(1.0);
             case LEE2022 -> Transform.log10HalfMinPositive();
+            case GENES -> throw new AssertionError(level);
         };
         return Preprocessing.of(log, Transform.standardize());
     }
@@ -111,9 +120,11 @@ final class Workload {
     }
 
     private static FeatureTable rawFeatures(SyntheticCohort.Result r, Level level) {
-        return level == Level.MOLECULE
-                ? SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(r.ko()).capacities()
-                : r.ko();
+        return switch (level) {
+            case MOLECULE -> SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(r.ko()).capacities();
+            case GENES -> GeneFamilies.derive(r.species(), GENE_FAMILIES, GENE_SEED);
+            default -> r.ko();
+        };
     }
 
     /**

@@ -80,17 +80,20 @@ final class LambdaSelection {
         double[] acc = new double[nl + 1];
         double[] row = new double[p];
         Interpolation at = interpolate ? Interpolation.of(r.lambdas, grid) : null;
+        int[][] nonZero = nonZeroCoefficients(r);
         for (int i : test) {
             d.x.copyRow(i, row, 0);
             double wi = d.w[i];
             for (int m = 0; m < nl; m++) {
                 double eta;
                 if (at == null) {
-                    eta = link(r, Math.min(m, r.lambdas.length - 1), row);
+                    int k = Math.min(m, r.lambdas.length - 1);
+                    eta = link(r, k, nonZero[k], row);
                 } else {
                     double f = at.fraction[m];
-                    eta = f == 1 ? link(r, at.left[m], row)
-                            : f * link(r, at.left[m], row) + (1 - f) * link(r, at.right[m], row);
+                    eta = f == 1 ? link(r, at.left[m], nonZero[at.left[m]], row)
+                            : f * link(r, at.left[m], nonZero[at.left[m]], row)
+                                    + (1 - f) * link(r, at.right[m], nonZero[at.right[m]], row);
                 }
                 double pr = Math.min(Math.max(ResponseModel.sigmoid(eta), PROBABILITY_CLAMP), 1 - PROBABILITY_CLAMP);
                 double dev = -2 * (d.y[i] > 0 ? Math.log(pr) : Math.log(1 - pr));
@@ -104,14 +107,37 @@ final class LambdaSelection {
         return acc;
     }
 
-    /** The linear predictor of fit {@code k} of the path for one row. */
-    private static double link(PathSolver.Result r, int k, double[] row) {
+    /**
+     * The linear predictor of fit {@code k} of the path for one row, summed over the fit's non-zero
+     * coefficients {@code nonZero} in feature order: the terms left out are ±0 (the values are
+     * finite), which leave the sum as it is (a −0 sum may become +0; its sigmoid is the same ½).
+     */
+    private static double link(PathSolver.Result r, int k, int[] nonZero, double[] row) {
         double[] b = r.betas[k];
         double eta = r.intercepts[k];
-        for (int j = 0; j < row.length; j++) {
+        for (int j : nonZero) {
             eta += b[j] * row[j];
         }
         return eta;
+    }
+
+    /** For each fit of the path, the indices of its non-zero coefficients, increasing. */
+    private static int[][] nonZeroCoefficients(PathSolver.Result r) {
+        int[][] nz = new int[r.betas.length][];
+        for (int k = 0; k < nz.length; k++) {
+            double[] b = r.betas[k];
+            int c = 0;
+            for (double v : b) {
+                c += v != 0 ? 1 : 0;
+            }
+            nz[k] = new int[c];
+            for (int j = 0, t = 0; j < b.length; j++) {
+                if (b[j] != 0) {
+                    nz[k][t++] = j;
+                }
+            }
+        }
+        return nz;
     }
 
     /**

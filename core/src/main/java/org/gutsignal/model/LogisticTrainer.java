@@ -505,18 +505,22 @@ public final class LogisticTrainer {
     static double[] columnVariances(FeatureTable x) {
         int n = x.sampleCount();
         double[] v = new double[x.featureCount()];
-        for (int j = 0; j < v.length; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x.get(i, j);
+        for (int from = 0; from < v.length; from += 64) {
+            double[][] block = x.columns(from, Math.min(v.length, from + 64));
+            for (int b = 0; b < block.length; b++) {
+                double[] c = block[b];
+                double mean = 0;
+                for (int i = 0; i < n; i++) {
+                    mean += c[i];
+                }
+                mean /= n;
+                double ss = 0;
+                for (int i = 0; i < n; i++) {
+                    double d = c[i] - mean;
+                    ss += d * d;
+                }
+                v[from + b] = ss / (n - 1);
             }
-            mean /= n;
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                double d = x.get(i, j) - mean;
-                ss += d * d;
-            }
-            v[j] = ss / (n - 1);
         }
         return v;
     }

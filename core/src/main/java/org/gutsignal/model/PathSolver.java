@@ -45,6 +45,18 @@ import java.util.Arrays;
  *   <tr><td>{@code fdev, DEVMAX, MNLAM}</td><td>glmnet's stopping rules for a generated path</td></tr>
  * </table>
  *
+ * <h2>Sparse columns</h2>
+ * A large design ({@value #SPARSE_MIN_CELLS} cells or more) stores a column sparse when at least
+ * {@value #SPARSE_MIN_BASELINE_SHARE} of its values equal its minimum (the zeros of a gene-family
+ * or KO table, also after a log transform): only the rows that differ from that baseline, as
+ * {@code z_i = (c_i − baseline)/sd}, with the standardised column {@code x = z − off},
+ * {@code off = (mean − baseline)/sd}. The residual is then kept as {@code r + θ v} (a scalar
+ * {@code θ} carries the dense part of every update) with its sum {@code sr}, so a coordinate step
+ * costs the column's non-baseline rows instead of n; θ is folded back into r, and sr recomputed,
+ * at the start of every pass. The arithmetic is reordered, so results differ from the dense path
+ * in the last bits (bounded in {@code SparseDesignTest}); smaller designs, where everything sits
+ * in the caches and the dense loops are as fast, keep the dense path and its bit-for-bit results.
+ *
  * <p>One solver holds one standardised design; {@link #run} may be called repeatedly. Not
  * thread-safe (each call allocates its own work arrays, but keep to one thread per instance).
  */
@@ -62,6 +74,20 @@ final class PathSolver {
     private static final double FMIN = -FMAX;
     /** Total IRLS weight below which the fit is saturated (every probability at its clamp). */
     private static final double VMIN = (1.0 + PMIN) * PMIN * (1.0 - PMIN);
+    /** Columns copied out of the table at a time while standardising. */
+    private static final int COLUMN_BLOCK = 64;
+    /** Designs with fewer cells (samples × features) keep every column dense. */
+    static final long SPARSE_MIN_CELLS = 1L << 20;
+    /** Share of a column's values at its minimum from which the column is stored sparse. */
+    static final double SPARSE_MIN_BASELINE_SHARE = 0.5;
+
+    /** Marks a sparse column in {@code x}: its values are in {@code zValue}. */
+    private static final double[] SPARSE_COLUMN = new double[0];
+
+    /** How the columns are stored: chosen by size ({@link #AUTO}), or forced (tests). */
+    enum Storage {
+        AUTO, DENSE, SPARSE
+    }
 
     /** A fitted path on the original scale. */
     static final class Result {
@@ -91,7 +117,19 @@ final class PathSolver {
 
     private final int n;
     private final int p;
-    private final double[][] x; // standardised columns; null for excluded (constant) columns
+    private final double[][] x; // standardised dense columns; SPARSE_COLUMN for sparse ones; null for excluded (constant) columns
+    // sparse columns, compressed: column j's rows off the baseline are rowIndex[start[j] .. start[j + 1]), increasing,
+    // with z values zValue[..]; dense and excluded columns have an empty range
+    private final int[] start;
+    private final int[] rowIndex;
+    private final double[] zValue;
+    private final double[] off; // sparse columns: (mean - baseline) / sd; 0 for dense columns
+    // float copies of the standardised values, read by the KKT check's first, bounded pass
+    private final float[][] xFloat; // dense columns; null for sparse and excluded ones
+    private final float[] zFloat; // sparse columns, as zValue
+    /** Bound of the float pass's error, per unit of {@code ‖r/√w‖ (1 + 2|off|)}; see {@link #kktViolated}. */
+    private final double floatError;
+    private final boolean sparse; // some column is sparse: the residual is kept as r + θ v
     private final double[] y;
     private final double[] w; // sums to 1
     private final double[] xm;
@@ -109,6 +147,15 @@ final class PathSolver {
      * (rescaled to sum to p, as glmnet does); limits are on the original scale.
      */
     PathSolver(TrainingData d, double alpha) {
+        this(d, alpha, Storage.AUTO, true);
+    }
+
+    /**
+     * As {@link #PathSolver(TrainingData, double)}, with the column storage chosen or forced, and
+     * the KKT check's float pass on or off (off: every gradient from the double values, glmnet's
+     * way; the results are the same, which the tests check).
+     */
+    PathSolver(TrainingData d, double alpha, Storage storage, boolean floatPass) {
         this.n = d.sampleCount();
         this.p = d.featureCount();
         double[] weights = d.w;
@@ -145,14 +192,38 @@ final class PathSolver {
         this.xs = new double[p];
         this.lo = new double[p];
         this.hi = new double[p];
+        this.off = new double[p];
+        this.start = new int[p + 1];
+        int[][] sparseRows = new int[p][];
+        double[][] sparseZ = new double[p][];
+        boolean mayBeSparse = storage == Storage.SPARSE
+                || storage == Storage.AUTO && (long) n * p >= SPARSE_MIN_CELLS;
+        boolean anySparse = false;
+        double[][] block = null;
         for (int j = 0; j < p; j++) {
-            double[] c = d.x.column(j);
+            if (j % COLUMN_BLOCK == 0) {
+                block = d.x.columns(j, Math.min(p, j + COLUMN_BLOCK));
+            }
+            double[] c = block[j % COLUMN_BLOCK];
             boolean constant = true;
             for (int i = 1; i < n && constant; i++) {
                 constant = c[i] == c[0];
             }
             if (constant) {
                 continue;
+            }
+            double baseline = Double.NaN;
+            int[] offBaseline = null;
+            double[] raw = null; // a sparse column's values off the baseline, as given
+            if (mayBeSparse) {
+                baseline = min(c);
+                offBaseline = rowsOffBaseline(c, baseline);
+                if (offBaseline != null) {
+                    raw = new double[offBaseline.length];
+                    for (int t = 0; t < raw.length; t++) {
+                        raw[t] = c[offBaseline[t]];
+                    }
+                }
             }
             double m = 0;
             for (int i = 0; i < n; i++) {
@@ -167,15 +238,90 @@ final class PathSolver {
             if (!(s > 0)) {
                 continue; // varies only where the weight is zero
             }
-            for (int i = 0; i < n; i++) {
-                c[i] /= s;
+            if (offBaseline != null) {
+                double[] z = new double[offBaseline.length];
+                for (int t = 0; t < z.length; t++) {
+                    z[t] = (raw[t] - baseline) / s;
+                }
+                x[j] = SPARSE_COLUMN;
+                sparseRows[j] = offBaseline;
+                sparseZ[j] = z;
+                off[j] = (m - baseline) / s;
+                anySparse = true;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    c[i] /= s;
+                }
+                x[j] = c;
             }
-            x[j] = c;
             xm[j] = m;
             xs[j] = s;
             lo[j] = lower[j] * s;
             hi[j] = upper[j] * s;
         }
+        this.sparse = anySparse;
+        int nnz = 0;
+        for (int j = 0; j < p; j++) {
+            start[j] = nnz;
+            nnz += sparseRows[j] == null ? 0 : sparseRows[j].length;
+        }
+        start[p] = nnz;
+        this.rowIndex = new int[nnz];
+        this.zValue = new double[nnz];
+        for (int j = 0; j < p; j++) {
+            if (sparseRows[j] != null) {
+                System.arraycopy(sparseRows[j], 0, rowIndex, start[j], sparseRows[j].length);
+                System.arraycopy(sparseZ[j], 0, zValue, start[j], sparseZ[j].length);
+            }
+        }
+        this.zFloat = new float[nnz];
+        for (int t = 0; t < nnz; t++) {
+            zFloat[t] = (float) zValue[t];
+        }
+        this.xFloat = new float[p][];
+        for (int j = 0; j < p; j++) {
+            if (x[j] != null && x[j] != SPARSE_COLUMN) {
+                xFloat[j] = new float[n];
+                for (int i = 0; i < n; i++) {
+                    xFloat[j][i] = (float) x[j][i];
+                }
+            }
+        }
+        this.floatError = floatPass ? 0x1p-22 + 8.0 * n * Math.ulp(1.0) : Double.POSITIVE_INFINITY;
+    }
+
+    private static double min(double[] c) {
+        double min = c[0];
+        for (double v : c) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    /**
+     * The rows of a column whose value differs from {@code min} (its minimum), if at least
+     * {@link #SPARSE_MIN_BASELINE_SHARE} of the values equal it; otherwise null.
+     */
+    private static int[] rowsOffBaseline(double[] c, double min) {
+        int at = 0;
+        for (double v : c) {
+            at += v == min ? 1 : 0;
+        }
+        if (at < SPARSE_MIN_BASELINE_SHARE * c.length) {
+            return null;
+        }
+        int[] idx = new int[c.length - at];
+        for (int i = 0, t = 0; i < c.length; i++) {
+            if (c[i] != min) {
+                idx[t++] = i;
+            }
+        }
+        return idx;
+    }
+
+    /** Whether some column is stored sparse. */
+    boolean isSparse() {
+        return sparse;
     }
 
     /** The total of the observation weights as given (before normalisation to 1). */
@@ -221,7 +367,7 @@ final class PathSolver {
         double shr = thresh * dev0;
         for (int j = 0; j < p; j++) {
             if (x[j] != null) {
-                s.ga[j] = Math.abs(dot(s.r, x[j]));
+                s.ga[j] = Math.abs(exactGradient(s, j));
             }
         }
         double al = 0;
@@ -243,10 +389,12 @@ final class PathSolver {
             // sequential strong rule: a feature enters the strong set once |gradient| > α(2λ - λ_prev) vp
             double tlam = bta * (2.0 * al - al0);
             for (int k = 0; k < p; k++) {
-                if (!s.ixx[k] && x[k] != null && s.ga[k] > tlam * vp[k]) {
+                if (!s.ixx[k] && x[k] != null && gradientAtLastCheckExceeds(s, k, tlam * vp[k])) {
                     s.ixx[k] = true;
                 }
             }
+            // λmax is read from every feature's gradient after the first step: compute them exactly there
+            s.exactCheck = ilm == 0;
             fitAtLambda(s, al * bta, al * omb, shr, maxit);
             a0[ilm] = s.b0;
             betas[ilm] = s.b.clone();
@@ -298,8 +446,20 @@ final class PathSolver {
         final double[] r = new double[n];
         final double[] q = new double[n];
         final double[] eta = new double[n];
+        /** Sparse designs: Σ v x_j per strong column, this IRLS step. */
+        final double[] vz = sparse ? new double[p] : null;
         double b0;
         double xmz;
+        /** Sparse designs: the residual is {@code r + theta v}; {@code sr} is Σ r. */
+        double theta;
+        double sr;
+        // the last KKT check: its residual and the sum of it, the float pass's error bound per unit
+        // of (1 + 2|off|), and which ga it only bounded; whether the next check is to be exact
+        final double[] rKkt = new double[n];
+        double srKkt;
+        double errorKkt;
+        final boolean[] gaBounded = new boolean[p];
+        boolean exactCheck;
         // per λ: IRLS iterations, coordinate passes, whether converged, whether the fit saturated
         int outer;
         int nlp;
@@ -317,6 +477,7 @@ final class PathSolver {
                 q[i] = q0;
             }
             xmz = vi;
+            sr = sum(r);
         }
     }
 
@@ -338,7 +499,7 @@ final class PathSolver {
             }
             for (int j = 0; j < p; j++) {
                 if (s.ixx[j]) {
-                    s.xv[j] = weightedSquares(s.v, x[j]);
+                    s.xv[j] = sparse ? curvature(s, j) : weightedSquares(s.v, x[j]);
                 }
             }
             s.converged = coordinateDescent(s, al1, al2, shr, maxit);
@@ -371,11 +532,12 @@ final class PathSolver {
         while (true) {
             s.nlp++;
             double dlx = 0;
+            resync(s);
             for (int k = 0; k < p; k++) {
                 if (!s.ixx[k]) {
                     continue;
                 }
-                double d = update(k, s.b, s.r, s.v, s.xv, al1, al2);
+                double d = sparse ? sparseUpdate(s, k, al1, al2) : update(k, s.b, s.r, s.v, s.xv, al1, al2);
                 if (d != 0) {
                     dlx = Math.max(dlx, s.xv[k] * d * d);
                     if (!s.inActive[k]) {
@@ -384,7 +546,7 @@ final class PathSolver {
                     }
                 }
             }
-            double d = interceptStep(s.r, s.v, s.xmz);
+            double d = sparse ? sparseInterceptStep(s) : interceptStep(s.r, s.v, s.xmz);
             s.b0 += d;
             dlx = Math.max(dlx, s.xmz * d * d);
             if (dlx < shr) {
@@ -396,14 +558,15 @@ final class PathSolver {
             while (true) {
                 s.nlp++;
                 dlx = 0;
+                resync(s);
                 for (int l = 0; l < s.nin; l++) {
                     int k = s.active[l];
-                    double dk = update(k, s.b, s.r, s.v, s.xv, al1, al2);
+                    double dk = sparse ? sparseUpdate(s, k, al1, al2) : update(k, s.b, s.r, s.v, s.xv, al1, al2);
                     if (dk != 0) {
                         dlx = Math.max(dlx, s.xv[k] * dk * dk);
                     }
                 }
-                d = interceptStep(s.r, s.v, s.xmz);
+                d = sparse ? sparseInterceptStep(s) : interceptStep(s.r, s.v, s.xmz);
                 s.b0 += d;
                 dlx = Math.max(dlx, s.xmz * d * d);
                 if (dlx < shr) {
@@ -420,14 +583,18 @@ final class PathSolver {
     private void updateIrlsWeights(Work s) {
         double[] eta = s.eta;
         double[] q = s.q;
-        Arrays.fill(eta, s.b0);
-        for (int l = 0; l < s.nin; l++) {
-            int k = s.active[l];
-            if (s.b[k] != 0) {
-                double[] c = x[k];
-                double bk = s.b[k];
-                for (int i = 0; i < n; i++) {
-                    eta[i] += bk * c[i];
+        if (sparse) {
+            sparseLinearPredictor(s);
+        } else {
+            Arrays.fill(eta, s.b0);
+            for (int l = 0; l < s.nin; l++) {
+                int k = s.active[l];
+                if (s.b[k] != 0) {
+                    double[] c = x[k];
+                    double bk = s.b[k];
+                    for (int i = 0; i < n; i++) {
+                        eta[i] += bk * c[i];
+                    }
                 }
             }
         }
@@ -446,6 +613,10 @@ final class PathSolver {
             s.r[i] = w[i] * (y[i] - qi);
         }
         s.xmz = xmz;
+        if (sparse) {
+            s.theta = 0;
+            s.sr = sum(s.r);
+        }
     }
 
     /** Whether an active coefficient moved by more than {@code shr} (scaled) in this IRLS step. */
@@ -464,21 +635,286 @@ final class PathSolver {
      * The KKT check over the features outside the strong set: refreshes their |gradient| and
      * moves every violator ({@code |gradient| > λα vp}) into the strong set.
      *
+     * <p>With the same outcome as glmnet's check but reading half the bytes: each gradient is
+     * first computed from the float copy of the column (the products and sums in double). With
+     * {@code Σ w x_j² = 1}, that differs from the double computation by at most
+     * {@code (2⁻²⁴ + 2 n ε) ‖r/√w‖ (1 + 2|off_j|)} (the float rounding of each value, the rounding
+     * of the two sums, and for a sparse column the baseline term); {@link #floatError} allows four
+     * times the first term and four times the rest. Only a gradient within that bound of its
+     * threshold is recomputed from the double values, so every feature is classed as the exact
+     * check would class it. The bounded value stays in {@code ga} marked as such, and the next
+     * λ's strong rule ({@link #gradientAtLastCheckExceeds}) computes it exactly, at this check's
+     * residual, only when the bound cannot decide; so strong sets, violators and results are
+     * bit-for-bit those of the exact check.
+     *
      * @return whether any feature violated the conditions
      */
     private boolean kktViolated(Work s, double al1) {
+        System.arraycopy(s.r, 0, s.rKkt, 0, n);
+        s.srKkt = s.sr;
+        boolean exact = s.exactCheck || floatError == Double.POSITIVE_INFINITY;
+        double error = exact ? 0 : floatError * weightedNorm(s.r);
+        s.errorKkt = error;
         boolean ix = false;
         for (int k = 0; k < p; k++) {
             if (s.ixx[k] || x[k] == null) {
                 continue;
             }
-            s.ga[k] = Math.abs(dot(s.r, x[k]));
-            if (s.ga[k] > al1 * vp[k]) {
+            double threshold = al1 * vp[k];
+            if (!exact) {
+                double g = Math.abs(floatGradient(s.r, s.sr, k));
+                double e = error * (1 + 2 * Math.abs(off[k]));
+                if (g + e <= threshold || g - e > threshold) {
+                    s.ga[k] = g;
+                    s.gaBounded[k] = true;
+                    if (g - e > threshold) {
+                        s.ixx[k] = true;
+                        ix = true;
+                    }
+                    continue;
+                }
+            }
+            s.ga[k] = Math.abs(exactGradient(s, k));
+            s.gaBounded[k] = false;
+            if (s.ga[k] > threshold) {
                 s.ixx[k] = true;
                 ix = true;
             }
         }
         return ix;
+    }
+
+    /**
+     * Whether feature k's |gradient| at the last KKT check exceeds {@code threshold}: decided by
+     * {@code ga[k]} if it was computed exactly there or its float bound decides, else computed
+     * exactly now at that check's residual (and kept).
+     */
+    private boolean gradientAtLastCheckExceeds(Work s, int k, double threshold) {
+        if (s.gaBounded[k]) {
+            double e = s.errorKkt * (1 + 2 * Math.abs(off[k]));
+            if (s.ga[k] + e <= threshold) {
+                return false;
+            }
+            if (s.ga[k] - e > threshold) {
+                return true;
+            }
+            s.ga[k] = Math.abs(gradientAt(s.rKkt, s.srKkt, k));
+            s.gaBounded[k] = false;
+        }
+        return s.ga[k] > threshold;
+    }
+
+    /** {@code ‖r/√w‖ = sqrt(Σ r_i² / w_i)} over the samples of positive weight (r is 0 where w is). */
+    private double weightedNorm(double[] r) {
+        double ss = 0;
+        for (int i = 0; i < n; i++) {
+            if (w[i] > 0) {
+                ss += r[i] * r[i] / w[i];
+            }
+        }
+        return Math.sqrt(ss);
+    }
+
+    /** {@link #gradientAt} from the float copies of the values (products and sums in double). */
+    private double floatGradient(double[] r, double sr, int k) {
+        float[] c = xFloat[k];
+        if (c != null) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                s0 += r[i] * c[i];
+                s1 += r[i + 1] * c[i + 1];
+                s2 += r[i + 2] * c[i + 2];
+                s3 += r[i + 3] * c[i + 3];
+            }
+            for (; i < n; i++) {
+                s0 += r[i] * c[i];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+        int[] ix = rowIndex;
+        float[] z = zFloat;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = start[k];
+        int to = start[k + 1];
+        for (; t + 3 < to; t += 4) {
+            s0 += r[ix[t]] * z[t];
+            s1 += r[ix[t + 1]] * z[t + 1];
+            s2 += r[ix[t + 2]] * z[t + 2];
+            s3 += r[ix[t + 3]] * z[t + 3];
+        }
+        for (; t < to; t++) {
+            s0 += r[ix[t]] * z[t];
+        }
+        return (s0 + s1) + (s2 + s3) - off[k] * sr;
+    }
+
+    /**
+     * {@code Σ r_i x_ij} for a residual with no pending dense part (θ = 0: after new IRLS weights,
+     * or at the start): the dense dot product, or for a sparse column {@code Σ_rows r z − off Σ r}.
+     */
+    private double exactGradient(Work s, int k) {
+        return gradientAt(s.r, s.sr, k);
+    }
+
+    /** {@link #exactGradient} at residual {@code r} with sum {@code sr}. */
+    private double gradientAt(double[] r, double sr, int k) {
+        if (x[k] != SPARSE_COLUMN) {
+            return dot(r, x[k]);
+        }
+        return sparseDot(r, start[k], start[k + 1]) - off[k] * sr;
+    }
+
+    /**
+     * Sparse designs: folds the pending dense part into the residual ({@code r += θ v}, θ = 0) and
+     * recomputes its sum, so rounding does not build up over a pass.
+     */
+    private void resync(Work s) {
+        if (!sparse) {
+            return;
+        }
+        double t = s.theta;
+        if (t != 0) {
+            double[] r = s.r;
+            double[] v = s.v;
+            for (int i = 0; i < n; i++) {
+                r[i] += t * v[i];
+            }
+            s.theta = 0;
+        }
+        s.sr = sum(s.r);
+    }
+
+    /**
+     * Sparse designs: {@code xv_j = Σ v x_j²} for a strong column, and {@code vz_j = Σ v z_j} (the
+     * stored values), which the gradient and the sum of the residual need.
+     */
+    private double curvature(Work s, int k) {
+        double[] c = x[k];
+        double[] v = s.v;
+        if (c != SPARSE_COLUMN) {
+            s.vz[k] = dot(v, c);
+            return weightedSquares(v, c);
+        }
+        double vz = 0;
+        double vzz = 0;
+        for (int t = start[k], end = start[k + 1]; t < end; t++) {
+            double vi = v[rowIndex[t]] * zValue[t];
+            vz += vi;
+            vzz += vi * zValue[t];
+        }
+        s.vz[k] = vz;
+        double o = off[k];
+        return vzz - 2 * o * vz + o * o * s.xmz;
+    }
+
+    /**
+     * Sparse designs: the coordinate step of {@link #update} with the residual {@code r + θ v}:
+     * the gradient {@code Σ (r + θ v) (z − off)}, then {@code r −= d v z} over the column's rows,
+     * {@code θ += d off} and {@code sr −= d Σ v z}.
+     */
+    private double sparseUpdate(Work s, int k, double al1, double al2) {
+        double[] c = x[k];
+        boolean sparseColumn = c == SPARSE_COLUMN;
+        double[] r = s.r;
+        double[] v = s.v;
+        double bk = s.b[k];
+        double raw = sparseColumn ? sparseDot(r, start[k], start[k + 1]) : dot(r, c);
+        double gk = raw + s.theta * s.vz[k] - off[k] * (s.sr + s.theta * s.xmz);
+        double u = gk + s.xv[k] * bk;
+        double au = Math.abs(u) - vp[k] * al1;
+        double nb;
+        if (au <= 0) {
+            nb = 0;
+        } else {
+            double den = s.xv[k] + vp[k] * al2;
+            if (!(den > 0)) {
+                return 0;
+            }
+            nb = Math.max(lo[k], Math.min(hi[k], Math.copySign(au, u) / den));
+        }
+        double d = nb - bk;
+        if (d == 0) {
+            return 0;
+        }
+        s.b[k] = nb;
+        if (sparseColumn) {
+            int[] ix = rowIndex;
+            double[] z = zValue;
+            for (int t = start[k], end = start[k + 1]; t < end; t++) {
+                int i = ix[t];
+                r[i] -= d * v[i] * z[t];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                r[i] -= d * v[i] * c[i];
+            }
+        }
+        s.sr -= d * s.vz[k];
+        s.theta += d * off[k];
+        return d;
+    }
+
+    /** Sparse designs: the intercept step, {@code Σ (r + θ v) / Σ v}, taken out of θ. */
+    private double sparseInterceptStep(Work s) {
+        double d = (s.sr + s.theta * s.xmz) / s.xmz;
+        s.theta -= d;
+        return d;
+    }
+
+    /** Sparse designs: {@code eta = b0 − Σ b_j off_j + Σ b_j z_j} over the active columns. */
+    private void sparseLinearPredictor(Work s) {
+        double[] eta = s.eta;
+        double base = s.b0;
+        for (int l = 0; l < s.nin; l++) {
+            int k = s.active[l];
+            base -= s.b[k] * off[k];
+        }
+        Arrays.fill(eta, base);
+        for (int l = 0; l < s.nin; l++) {
+            int k = s.active[l];
+            double bk = s.b[k];
+            if (bk == 0) {
+                continue;
+            }
+            double[] c = x[k];
+            if (c == SPARSE_COLUMN) {
+                for (int t = start[k], end = start[k + 1]; t < end; t++) {
+                    eta[rowIndex[t]] += bk * zValue[t];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    eta[i] += bk * c[i];
+                }
+            }
+        }
+    }
+
+    /** {@code Σ r[rowIndex[t]] zValue[t]} over {@code t ∈ [from, to)}, with four partial sums. */
+    private double sparseDot(double[] r, int from, int to) {
+        int[] ix = rowIndex;
+        double[] z = zValue;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int t = from;
+        for (; t + 3 < to; t += 4) {
+            s0 += r[ix[t]] * z[t];
+            s1 += r[ix[t + 1]] * z[t + 1];
+            s2 += r[ix[t + 2]] * z[t + 2];
+            s3 += r[ix[t + 3]] * z[t + 3];
+        }
+        for (; t < to; t++) {
+            s0 += r[ix[t]] * z[t];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Coefficients and intercepts from the standardised to the original scale, in place. */

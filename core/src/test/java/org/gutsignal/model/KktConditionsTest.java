@@ -32,6 +32,11 @@ class KktConditionsTest {
 
     /** The largest KKT violation over the path, relative to λ. */
     static double worstViolation(Cohort c, LogisticPath path, double alpha) {
+        return worstViolation(c, path, alpha, 1);
+    }
+
+    /** The largest KKT violation over every {@code step}-th fit of the path and its last, relative to λ. */
+    static double worstViolation(Cohort c, LogisticPath path, double alpha, int step) {
         double[][] x = c.features().toRows();
         int[] y = c.labels();
         int n = x.length;
@@ -48,7 +53,8 @@ class KktConditionsTest {
             sd[j] = Math.sqrt(sd[j]);
         }
         double worst = 0;
-        for (int k = 0; k < path.size(); k++) {
+        for (int k = 0; k < path.size(); k = k + step < path.size() || k == path.size() - 1 ? k + step
+                : path.size() - 1) {
             double lambda = path.lambda(k);
             double[] b = path.coefficients(k);
             double[] resid = new double[n];
