@@ -82,7 +82,7 @@ final class LambdaSelection {
         Interpolation at = interpolate ? Interpolation.of(r.lambdas, grid) : null;
         int[][] nonZero = nonZeroCoefficients(r);
         for (int i : test) {
-            d.x.copyRow(i, row, 0);
+            d.copyRow(i, row);
             double wi = d.w[i];
             for (int m = 0; m < nl; m++) {
                 double eta;

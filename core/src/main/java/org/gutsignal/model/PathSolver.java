@@ -74,6 +74,13 @@ final class PathSolver {
     private static final double FMIN = -FMAX;
     /** Total IRLS weight below which the fit is saturated (every probability at its clamp). */
     private static final double VMIN = (1.0 + PMIN) * PMIN * (1.0 - PMIN);
+    /** KKT checks whose residuals are kept for bounding gradients (see {@link #kktViolated}). */
+    private static final int HISTORY = 8;
+    /**
+     * Relative allowance for the rounding of a computed distance between residuals, and of the
+     * standardisation ({@code Σ w x² = 1} holds to about {@code n ε}): far above either.
+     */
+    private static final double DISTANCE_SLACK = 1e-9;
     /** Columns copied out of the table at a time while standardising. */
     private static final int COLUMN_BLOCK = 64;
     /** Designs with fewer cells (samples × features) keep every column dense. */
@@ -202,7 +209,7 @@ final class PathSolver {
         double[][] block = null;
         for (int j = 0; j < p; j++) {
             if (j % COLUMN_BLOCK == 0) {
-                block = d.x.columns(j, Math.min(p, j + COLUMN_BLOCK));
+                block = d.columns(j, Math.min(p, j + COLUMN_BLOCK));
             }
             double[] c = block[j % COLUMN_BLOCK];
             boolean constant = true;
@@ -370,6 +377,7 @@ final class PathSolver {
                 s.ga[j] = Math.abs(exactGradient(s, j));
             }
         }
+        s.recordCheck(); // check 0: every ga exact at the starting residual
         double al = 0;
         int mnl = Math.min(MNLAM, nl);
         int lmu = 0;
@@ -455,10 +463,15 @@ final class PathSolver {
         double sr;
         // the last KKT check: its residual and the sum of it, the float pass's error bound per unit
         // of (1 + 2|off|), and which ga it only bounded; whether the next check is to be exact
-        final double[] rKkt = new double[n];
-        double srKkt;
-        double errorKkt;
-        final boolean[] gaBounded = new boolean[p];
+        // The KKT checks so far (check 0: the start), the residuals and sums of the last HISTORY
+        // of them by check number mod HISTORY, and each one's distance ‖(r − r_c)/√w‖ to the last.
+        // Per feature: the check its ga was computed at, and ga's error bound (0: exact).
+        int checks;
+        final double[][] rHist = new double[HISTORY][n];
+        final double[] srHist = new double[HISTORY];
+        final double[] distToLast = new double[HISTORY];
+        final int[] gaCheck = new int[p];
+        final double[] gaError = new double[p];
         boolean exactCheck;
         // per λ: IRLS iterations, coordinate passes, whether converged, whether the fit saturated
         int outer;
@@ -478,6 +491,15 @@ final class PathSolver {
             }
             xmz = vi;
             sr = sum(r);
+        }
+
+        /** Records the current residual as check {@link #checks} and returns its slot. */
+        int recordCheck() {
+            int slot = checks % HISTORY;
+            System.arraycopy(r, 0, rHist[slot], 0, n);
+            srHist[slot] = sr;
+            checks++;
+            return slot;
         }
     }
 
@@ -635,26 +657,40 @@ final class PathSolver {
      * The KKT check over the features outside the strong set: refreshes their |gradient| and
      * moves every violator ({@code |gradient| > λα vp}) into the strong set.
      *
-     * <p>With the same outcome as glmnet's check but reading half the bytes: each gradient is
-     * first computed from the float copy of the column (the products and sums in double). With
-     * {@code Σ w x_j² = 1}, that differs from the double computation by at most
-     * {@code (2⁻²⁴ + 2 n ε) ‖r/√w‖ (1 + 2|off_j|)} (the float rounding of each value, the rounding
-     * of the two sums, and for a sparse column the baseline term); {@link #floatError} allows four
-     * times the first term and four times the rest. Only a gradient within that bound of its
-     * threshold is recomputed from the double values, so every feature is classed as the exact
-     * check would class it. The bounded value stays in {@code ga} marked as such, and the next
-     * λ's strong rule ({@link #gradientAtLastCheckExceeds}) computes it exactly, at this check's
-     * residual, only when the bound cannot decide; so strong sets, violators and results are
+     * <p>With the same outcome as glmnet's check, which computes every gradient, but computing
+     * fewer and reading half the bytes for most of them:
+     * <ul>
+     *   <li>With {@code Σ w x_j² = 1}, Cauchy-Schwarz gives {@code |g_j(r) − g_j(r')| ≤ ‖(r − r')/√w‖}.
+     *       A feature whose |gradient| at one of the last {@value #HISTORY} checks, plus its error
+     *       bound there, plus the distance from that check's residual to this one (and a slack
+     *       for the rounding of that distance) is within its threshold cannot violate: its
+     *       gradient is not computed.</li>
+     *   <li>The others are first computed from the float copy of the column (the products and
+     *       sums in double). That differs from the double computation by at most
+     *       {@code (2⁻²⁴ + 2 n ε) ‖r/√w‖ (1 + 2|off_j|)} (the float rounding of each value, the
+     *       rounding of the two sums, and for a sparse column the baseline term);
+     *       {@link #floatError} allows four times each term. Only a gradient within that bound of
+     *       its threshold is recomputed from the double values.</li>
+     * </ul>
+     * So every feature is classed as the exact check would class it. What is known of each
+     * {@code ga} (its check and error bound) is kept, and the next λ's strong rule
+     * ({@link #gradientAtLastCheckExceeds}) computes a gradient exactly, at the last check's
+     * residual, only when those bounds cannot decide; strong sets, violators and results are
      * bit-for-bit those of the exact check.
      *
      * @return whether any feature violated the conditions
      */
     private boolean kktViolated(Work s, double al1) {
-        System.arraycopy(s.r, 0, s.rKkt, 0, n);
-        s.srKkt = s.sr;
+        int c = s.checks;
+        int slot = s.recordCheck();
         boolean exact = s.exactCheck || floatError == Double.POSITIVE_INFINITY;
-        double error = exact ? 0 : floatError * weightedNorm(s.r);
-        s.errorKkt = error;
+        double norm = weightedNorm(s.r, null);
+        double error = exact ? 0 : floatError * norm;
+        for (int h = Math.max(0, c - HISTORY + 1); h < c; h++) {
+            double[] old = s.rHist[h % HISTORY];
+            s.distToLast[h % HISTORY] = weightedNorm(s.r, old) * (1 + DISTANCE_SLACK) + DISTANCE_SLACK * norm;
+        }
+        s.distToLast[slot] = 0;
         boolean ix = false;
         for (int k = 0; k < p; k++) {
             if (s.ixx[k] || x[k] == null) {
@@ -662,11 +698,16 @@ final class PathSolver {
             }
             double threshold = al1 * vp[k];
             if (!exact) {
+                int from = s.gaCheck[k];
+                if (c - from < HISTORY && s.ga[k] + s.gaError[k] + s.distToLast[from % HISTORY] <= threshold) {
+                    continue; // cannot violate; ga stays as known at check `from`
+                }
                 double g = Math.abs(floatGradient(s.r, s.sr, k));
                 double e = error * (1 + 2 * Math.abs(off[k]));
                 if (g + e <= threshold || g - e > threshold) {
                     s.ga[k] = g;
-                    s.gaBounded[k] = true;
+                    s.gaError[k] = e;
+                    s.gaCheck[k] = c;
                     if (g - e > threshold) {
                         s.ixx[k] = true;
                         ix = true;
@@ -675,7 +716,8 @@ final class PathSolver {
                 }
             }
             s.ga[k] = Math.abs(exactGradient(s, k));
-            s.gaBounded[k] = false;
+            s.gaError[k] = 0;
+            s.gaCheck[k] = c;
             if (s.ga[k] > threshold) {
                 s.ixx[k] = true;
                 ix = true;
@@ -685,31 +727,42 @@ final class PathSolver {
     }
 
     /**
-     * Whether feature k's |gradient| at the last KKT check exceeds {@code threshold}: decided by
-     * {@code ga[k]} if it was computed exactly there or its float bound decides, else computed
-     * exactly now at that check's residual (and kept).
+     * Whether feature k's |gradient| at the last KKT check exceeds {@code threshold} (what
+     * glmnet's strong rule compares): decided by what is known of {@code ga[k]} when its bounds
+     * allow, else computed exactly now at that check's residual (and kept).
      */
     private boolean gradientAtLastCheckExceeds(Work s, int k, double threshold) {
-        if (s.gaBounded[k]) {
-            double e = s.errorKkt * (1 + 2 * Math.abs(off[k]));
-            if (s.ga[k] + e <= threshold) {
+        int last = s.checks - 1;
+        int from = s.gaCheck[k];
+        if (from == last && s.gaError[k] == 0) {
+            return s.ga[k] > threshold;
+        }
+        if (last - from < HISTORY) {
+            double slack = s.gaError[k] + s.distToLast[from % HISTORY];
+            if (s.ga[k] + slack <= threshold) {
                 return false;
             }
-            if (s.ga[k] - e > threshold) {
+            if (s.ga[k] - slack > threshold) {
                 return true;
             }
-            s.ga[k] = Math.abs(gradientAt(s.rKkt, s.srKkt, k));
-            s.gaBounded[k] = false;
         }
+        int slot = last % HISTORY;
+        s.ga[k] = Math.abs(gradientAt(s.rHist[slot], s.srHist[slot], k));
+        s.gaError[k] = 0;
+        s.gaCheck[k] = last;
         return s.ga[k] > threshold;
     }
 
-    /** {@code ‖r/√w‖ = sqrt(Σ r_i² / w_i)} over the samples of positive weight (r is 0 where w is). */
-    private double weightedNorm(double[] r) {
+    /**
+     * {@code ‖(r − ref)/√w‖ = sqrt(Σ (r_i − ref_i)² / w_i)} over the samples of positive weight
+     * (residuals are 0 where the weight is), or {@code ‖r/√w‖} when {@code ref} is null.
+     */
+    private double weightedNorm(double[] r, double[] ref) {
         double ss = 0;
         for (int i = 0; i < n; i++) {
             if (w[i] > 0) {
-                ss += r[i] * r[i] / w[i];
+                double d = ref == null ? r[i] : r[i] - ref[i];
+                ss += d * d / w[i];
             }
         }
         return Math.sqrt(ss);

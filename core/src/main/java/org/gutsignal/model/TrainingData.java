@@ -21,7 +21,10 @@ import org.gutsignal.cohort.FeatureTable;
 final class TrainingData {
 
     final List<String> names;
+    /** The table the samples are read from; of a {@link #subset}, its parent's (see {@link #rows}). */
     final FeatureTable x;
+    /** A subset's rows of {@link #x}, increasing; null when the data are all of {@code x}'s rows. */
+    private final int[] rows;
     final double[] y;
     final double[] w;
     final double[] penalty;
@@ -29,10 +32,11 @@ final class TrainingData {
     final double[] upper;
     final int positives;
 
-    private TrainingData(FeatureTable x, double[] y, double[] w, double[] penalty, double[] lower, double[] upper,
-            int positives) {
+    private TrainingData(FeatureTable x, int[] rows, double[] y, double[] w, double[] penalty, double[] lower,
+            double[] upper, int positives) {
         this.names = x.featureNames();
         this.x = x;
+        this.rows = rows;
         this.y = y;
         this.w = w;
         this.penalty = penalty;
@@ -120,7 +124,7 @@ final class TrainingData {
             throw new IllegalArgumentException("the weights leave one class with zero total weight (responders "
                     + swPos + " of " + sw + ")");
         }
-        return new TrainingData(x, y, w, penalty, lo, hi, pos);
+        return new TrainingData(x, null, y, w, penalty, lo, hi, pos);
     }
 
     private static void checkNamed(Set<String> named, FeatureTable ft, String what) {
@@ -144,17 +148,60 @@ final class TrainingData {
         return names.size();
     }
 
-    /** The samples at the given indices (ascending), e.g. a fold's training part; the only copy of rows made. */
-    TrainingData subset(int[] rows) {
-        double[] yy = new double[rows.length];
-        double[] ww = new double[rows.length];
+    /**
+     * The samples at the given indices (ascending), e.g. a fold's training part: a view of the
+     * same table (no values are copied until the solver reads its columns).
+     */
+    TrainingData subset(int[] indices) {
+        double[] yy = new double[indices.length];
+        double[] ww = new double[indices.length];
+        int[] rr = new int[indices.length];
         int pos = 0;
-        for (int c = 0; c < rows.length; c++) {
-            yy[c] = y[rows[c]];
-            ww[c] = w[rows[c]];
+        for (int c = 0; c < indices.length; c++) {
+            yy[c] = y[indices[c]];
+            ww[c] = w[indices[c]];
+            rr[c] = rows == null ? indices[c] : rows[indices[c]];
             pos += (int) yy[c];
         }
-        return new TrainingData(x.selectSampleIndices(rows), yy, ww, penalty, lower, upper, pos);
+        return new TrainingData(x, rr, yy, ww, penalty, lower, upper, pos);
+    }
+
+    /** The sample ids, in order. */
+    List<String> sampleIds() {
+        if (rows == null) {
+            return x.sampleIds();
+        }
+        List<String> all = x.sampleIds();
+        List<String> ids = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            ids.add(all.get(r));
+        }
+        return ids;
+    }
+
+    /**
+     * Copies of the features {@code from} to {@code to} (exclusive), each over these samples in
+     * order ({@link FeatureTable#columns}).
+     */
+    double[][] columns(int from, int to) {
+        double[][] all = x.columns(from, to);
+        if (rows == null) {
+            return all;
+        }
+        double[][] out = new double[all.length][rows.length];
+        for (int j = 0; j < all.length; j++) {
+            double[] a = all[j];
+            double[] o = out[j];
+            for (int c = 0; c < rows.length; c++) {
+                o[c] = a[rows[c]];
+            }
+        }
+        return out;
+    }
+
+    /** Copies sample {@code i}'s values (in feature order) into {@code dest}. */
+    void copyRow(int i, double[] dest) {
+        x.copyRow(rows == null ? i : rows[i], dest, 0);
     }
 
     /** SHA-256 over the feature names (each followed by a zero byte), then the values sample by sample, then the labels. */
@@ -167,16 +214,21 @@ final class TrainingData {
             }
             int n = sampleCount();
             int p = featureCount();
-            ByteBuffer buf = ByteBuffer.allocate(8 * (n * p + n));
+            double[] row = new double[p];
+            ByteBuffer buf = ByteBuffer.allocate(8 * Math.max(p, n));
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < p; j++) {
-                    buf.putLong(Double.doubleToLongBits(x.get(i, j)));
+                copyRow(i, row);
+                buf.clear();
+                for (double v : row) {
+                    buf.putLong(Double.doubleToLongBits(v));
                 }
+                md.update(buf.array(), 0, buf.position());
             }
+            buf.clear();
             for (double v : y) {
                 buf.putLong(Double.doubleToLongBits(v));
             }
-            md.update(buf.array());
+            md.update(buf.array(), 0, buf.position());
             StringBuilder sb = new StringBuilder("sha256:");
             for (byte b : md.digest()) {
                 sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));

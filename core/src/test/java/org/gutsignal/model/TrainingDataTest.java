@@ -48,8 +48,13 @@ class TrainingDataTest {
         TrainingData d = TrainingData.of(X, Y, Map.of("a", 1.0, "b", 2.0, "c", 3.0, "d", 4.0, "e", 5.0), false,
                 Set.of(), Map.of(), Map.of());
         TrainingData s = d.subset(new int[] {0, 3, 4});
-        assertEquals(List.of("a", "d", "e"), s.x.sampleIds());
-        assertArrayEquals(new double[] {7, 8}, s.x.row(1));
+        assertEquals(List.of("a", "d", "e"), s.sampleIds());
+        double[] row = new double[2];
+        s.copyRow(1, row);
+        assertArrayEquals(new double[] {7, 8}, row);
+        assertArrayEquals(new double[][] {{X.get(0, 0), X.get(3, 0), X.get(4, 0)}}, s.columns(0, 1));
+        TrainingData ss = s.subset(new int[] {1, 2});
+        assertEquals(List.of("d", "e"), ss.sampleIds(), "a subset of a subset");
         assertArrayEquals(new double[] {1, 1, 0}, s.y);
         assertArrayEquals(new double[] {1, 4, 5}, s.w);
         assertEquals(2, s.positives);
