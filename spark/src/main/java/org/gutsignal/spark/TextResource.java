@@ -68,6 +68,11 @@ final class TextResource implements Serializable {
         return bytes == null;
     }
 
+    /** The bytes (not copied: do not change them), or null for a built-in resource. */
+    byte[] bytes() {
+        return bytes;
+    }
+
     /** The bytes as UTF-8 text. */
     String text() {
         return new String(bytes, StandardCharsets.UTF_8);
