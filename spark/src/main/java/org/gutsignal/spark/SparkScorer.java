@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.io.DelimitedText;
 import org.gutsignal.model.ResponseModel;
 import org.gutsignal.model.Scores;
 import org.gutsignal.transform.MissingFeaturePolicy;
@@ -39,7 +40,8 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * }</pre>
  *
  * <p><b>Input.</b> One row per sample: an id column ({@code sample_id} unless {@link #withIdColumn}) and one numeric
- * column per raw model input feature ({@link ResponseModel#inputFeatures()}), named as the model names it — molecule
+ * column (or text column, read by the core's number rule {@link DelimitedText#parseNumber}, as CSV files are read
+ * without schema inference) per raw model input feature ({@link ResponseModel#inputFeatures()}), named as the model names it — molecule
  * capacities from {@link SparkProfiler} ({@code HMBPP}, …), or raw features (KOs, species) of a samples-as-rows table.
  * Other columns are kept and ignored. A null value is an error naming the sample and the column.
  *
@@ -201,7 +203,8 @@ public final class SparkScorer {
                 continue;
             }
             StructField field = schema.fields()[c];
-            if (!(field.dataType() instanceof NumericType)) {
+            if (!(field.dataType() instanceof NumericType)
+                    && !(field.dataType() instanceof org.apache.spark.sql.types.StringType)) {
                 throw new IllegalArgumentException("column '" + f + "' holds " + field.dataType().simpleString()
                         + ", not numbers: the model reads it as its feature '" + f + "'");
             }
@@ -392,7 +395,17 @@ public final class SparkScorer {
                     throw new IllegalArgumentException("sample '" + id(r) + "', column '" + layout.features.get(j)
                             + "': no value (null)");
                 }
-                v[j] = ((Number) r.get(c)).doubleValue();
+                Object x = r.get(c);
+                if (x instanceof String text) {
+                    try {
+                        v[j] = DelimitedText.parseNumber(text); // the core's number rule, as its readers apply it
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("sample '" + id(r) + "', column '" + layout.features.get(j)
+                                + "': " + e.getMessage(), e);
+                    }
+                } else {
+                    v[j] = ((Number) x).doubleValue();
+                }
             }
             return v;
         }
