@@ -46,9 +46,9 @@ import scala.Tuple2;
  * out-of-fold scores, the AUROCs and the p-value are computed by the same code from the same doubles as on one
  * machine.
  *
- * <p><b>Sizes.</b> The permuted labels are broadcast as {@code (permutations + 1) × samples} bytes (999 × 10,000
- * samples: 10 MB); each fit returns its test scores; a permutation test returns one double per labelling to the
- * driver.
+ * <p><b>Sizes.</b> The permuted labels are broadcast as {@code (permutations + 1) × samples} bits (1,000 labellings
+ * of 1,000,000 samples: 125 MB), the cohort as its doubles; each fit returns its test scores to the shuffle; a
+ * permutation test returns one double per labelling to the driver.
  *
  * <p>Immutable and thread-safe. The learner and splitter must be serializable and deterministic (see
  * {@link SerializableLearner}, {@link SerializableSplitter}).
@@ -98,7 +98,7 @@ public final class SparkCrossValidation {
         List<Split> splits = splitter.split(y, snapshot.groups());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<CohortSnapshot> data = jsc.broadcast(snapshot);
-        Broadcast<byte[][]> labellings = jsc.broadcast(new byte[][] {bytes(y)});
+        Broadcast<long[][]> labellings = jsc.broadcast(new long[][] {bits(y)});
         List<Tuple2<Integer, Integer>> items = new ArrayList<>();
         for (int s = 0; s < splits.size(); s++) {
             items.add(new Tuple2<>(0, s));
@@ -126,10 +126,10 @@ public final class SparkCrossValidation {
         CohortSnapshot snapshot = CohortSnapshot.of(cohort);
         int[] y = snapshot.labels();
         int[][] drawn = PermutationTest.permutedLabels(y, permutations, seed);
-        byte[][] all = new byte[permutations + 1][];
-        all[0] = bytes(y);
+        long[][] all = new long[permutations + 1][];
+        all[0] = bits(y);
         for (int k = 0; k < permutations; k++) {
-            all[k + 1] = bytes(drawn[k]);
+            all[k + 1] = bits(drawn[k]);
         }
         String[] groups = snapshot.groups();
         List<Tuple2<Integer, Integer>> items = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class SparkCrossValidation {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<CohortSnapshot> data = jsc.broadcast(snapshot);
-        Broadcast<byte[][]> labellings = jsc.broadcast(all);
+        Broadcast<long[][]> labellings = jsc.broadcast(all);
         int n = slices(items.size(), jsc);
         JavaPairRDD<Integer, Fold> fits = jsc.parallelize(items, n)
                 .mapToPair(new FitFold(data, labellings, splitter, learner, false));
@@ -163,18 +163,22 @@ public final class SparkCrossValidation {
         return Math.max(1, Math.min(items, partitions > 0 ? partitions : jsc.defaultParallelism()));
     }
 
-    static byte[] bytes(int[] y) {
-        byte[] b = new byte[y.length];
+    /** 0/1 labels packed 64 to a long (bit {@code i % 64} of word {@code i / 64}), with the count in word 0. */
+    static long[] bits(int[] y) {
+        long[] b = new long[1 + (y.length + 63) / 64];
+        b[0] = y.length;
         for (int i = 0; i < y.length; i++) {
-            b[i] = (byte) y[i];
+            if (y[i] == 1) {
+                b[1 + i / 64] |= 1L << (i % 64);
+            }
         }
         return b;
     }
 
-    static int[] labels(byte[] b) {
-        int[] y = new int[b.length];
-        for (int i = 0; i < b.length; i++) {
-            y[i] = b[i];
+    static int[] labels(long[] b) {
+        int[] y = new int[(int) b[0]];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (int) (b[1 + i / 64] >>> (i % 64)) & 1;
         }
         return y;
     }
@@ -223,12 +227,12 @@ public final class SparkCrossValidation {
             Integer, Fold> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<CohortSnapshot> data;
-        private final Broadcast<byte[][]> labellings;
+        private final Broadcast<long[][]> labellings;
         private final SerializableSplitter splitter;
         private final SerializableLearner learner;
         private final boolean keepModel;
 
-        FitFold(Broadcast<CohortSnapshot> data, Broadcast<byte[][]> labellings, SerializableSplitter splitter,
+        FitFold(Broadcast<CohortSnapshot> data, Broadcast<long[][]> labellings, SerializableSplitter splitter,
                 SerializableLearner learner, boolean keepModel) {
             this.data = data;
             this.labellings = labellings;
@@ -262,10 +266,10 @@ public final class SparkCrossValidation {
             Iterable<Fold>>, Integer, Double> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<CohortSnapshot> data;
-        private final Broadcast<byte[][]> labellings;
+        private final Broadcast<long[][]> labellings;
         private final SerializableSplitter splitter;
 
-        Assemble(Broadcast<CohortSnapshot> data, Broadcast<byte[][]> labellings, SerializableSplitter splitter) {
+        Assemble(Broadcast<CohortSnapshot> data, Broadcast<long[][]> labellings, SerializableSplitter splitter) {
             this.data = data;
             this.labellings = labellings;
             this.splitter = splitter;
