@@ -111,6 +111,29 @@ class SparkProfilerTest {
     }
 
     @Test
+    void filesOnANonLocalFileSystemAreCopiedAndProfiledAsTheCore() throws IOException {
+        spark.sparkContext().hadoopConfiguration().set("fs." + CopyOnlyFileSystem.SCHEME + ".impl",
+                CopyOnlyFileSystem.class.getName());
+        String uri = CopyOnlyFileSystem.SCHEME + "://" + dir.resolve("species").toAbsolutePath();
+        List<Row> rows = SparkProfiler.of(spark, SignallingProfile.Source.SPECIES).withPartitions(3).profile(uri)
+                .collectAsList();
+        FeatureTable species = FeatureTableReader.metaphlan().read(TestSpark.testdata("lee2022/species_relab.tsv"));
+        SignallingProfile core = SignallingProfiler.of(MoleculeCatalog.builtIn()).withTraits(TraitTable.builtInHmbpp())
+                .profileSpecies(species.selectSamples(speciesIds));
+        assertEquals(speciesIds.size(), rows.size());
+        assertTrue(rows.stream().allMatch(r -> r.<String>getAs("file").startsWith(CopyOnlyFileSystem.SCHEME + ":/")));
+        assertSameCapacities(core.capacities(), rows);
+
+        Path bad = dir.resolve("bad-remote");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("S9_profile.tsv"), "clade_name\tS9\nk__Bacteria|s__Escherichia_coli\t-1\n");
+        Exception e = assertThrows(Exception.class, () -> SparkProfiler.of(spark, SignallingProfile.Source.SPECIES)
+                .profile(CopyOnlyFileSystem.SCHEME + "://" + bad.toAbsolutePath()).collectAsList());
+        assertTrue(Errors.message(e).startsWith(CopyOnlyFileSystem.SCHEME + ":" + bad.resolve("S9_profile.tsv")
+                + ", line 2, column 2"), Errors.message(e));
+    }
+
+    @Test
     void aBadFileFailsTheJobNamingItsUriLineAndColumn() throws IOException {
         Path bad = dir.resolve("bad");
         Files.createDirectories(bad);
