@@ -1,0 +1,157 @@
+package org.gutsignal.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.gutsignal.cohort.AbundanceUnit;
+import org.gutsignal.cohort.Cohort;
+import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.cohort.JoinPolicy;
+import org.gutsignal.cohort.Splitters;
+import org.gutsignal.eval.CrossValidation;
+import org.gutsignal.eval.PermutationTest;
+import org.gutsignal.io.DelimitedText;
+import org.gutsignal.io.FeatureTableReader;
+import org.gutsignal.io.FeatureTableWriter;
+import org.gutsignal.io.MetadataReader;
+import org.gutsignal.model.LambdaRule;
+import org.gutsignal.model.LogisticTrainer;
+import org.gutsignal.model.ModelFiles;
+import org.gutsignal.model.ResponseModel;
+import org.gutsignal.profile.MoleculeCatalog;
+import org.gutsignal.profile.SignallingProfiler;
+import org.gutsignal.transform.Preprocessing;
+import org.gutsignal.transform.Transform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code gutsignal-spark} commands end to end in the test's Spark session: profile per-sample files to Parquet,
+ * score them with a model file, permutation-test a capacities table; every number against the core's.
+ */
+class SparkMainTest {
+
+    @TempDir
+    static Path dir;
+
+    private static SparkSession spark;
+    private static List<String> ids;
+
+    @BeforeAll
+    static void files() throws IOException {
+        spark = TestSpark.session();
+        ids = PerSampleFiles.split(TestSpark.testdata("synthetic/ko.tsv"), 0, 30, dir.resolve("ko"), "_ko.tsv");
+    }
+
+    @Test
+    void profileThenScoreGiveTheCoresProbabilities() throws IOException {
+        Path caps = dir.resolve("caps.parquet");
+        Run profile = run("profile", dir.resolve("ko").toString(), "--kind", "genes", "--unit", "CPM", "--partitions",
+                "3", "-o", caps.toString());
+        assertEquals(0, profile.code, profile.err);
+        FeatureTable core = SignallingProfiler.of(MoleculeCatalog.builtIn()).profileGenes(FeatureTableReader.humann()
+                .withUnit(AbundanceUnit.CPM), TestSpark.testdata("synthetic/ko.tsv")).capacities().selectSamples(ids);
+        SparkProfilerTest.assertSameCapacities(core, spark.read().parquet(caps.toString()).collectAsList());
+
+        Cohort train = Cohort.join(FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.CPM)
+                .read(TestSpark.testdata("synthetic/capacities.tsv")), MetadataReader.gutsignal()
+                .read(TestSpark.testdata("synthetic/metadata.tsv")), JoinPolicy.LENIENT, "capacities", "metadata");
+        ResponseModel model = LogisticTrainer.withDefaults().withSeed(3).fit(train);
+        Path modelFile = dir.resolve("model.json");
+        ModelFiles.write(model, modelFile);
+        Path scores = dir.resolve("scores.csv");
+        Run score = run("score", caps.toString(), "--model", modelFile.toString(), "-o", scores.toString());
+        assertEquals(0, score.code, score.err);
+        assertTrue(score.err.contains("6 of 6 model input features present; the table is in CPM, the unit the model was trained on"), score.err);
+        double[] expected = model.score(core);
+        List<Row> rows = spark.read().option("header", "true").csv(scores.toString()).collectAsList();
+        assertEquals(ids.size(), rows.size());
+        for (Row r : rows) {
+            int i = core.indexOfSample(r.getString(0));
+            // the CSV holds Java's round-trip text of each double
+            assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(Double.parseDouble(
+                    r.getString(1))), r.getString(0));
+        }
+
+        Run again = run("score", caps.toString(), "--model", modelFile.toString(), "-o", scores.toString());
+        assertEquals(SparkMain.BAD_INPUT, again.code);
+        assertEquals("gutsignal-spark score: -o " + scores + " exists: choose another output, gutsignal-spark never"
+                + " writes over a file or directory\n", again.err);
+        Run overInput = run("score", caps.toString(), "--model", modelFile.toString(), "-o", caps.toString());
+        assertTrue(overInput.err.contains("is the input"), overInput.err);
+    }
+
+    @Test
+    void permutationTestGivesTheCoresPValue() throws IOException {
+        FeatureTable capacities = FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.CPM)
+                .read(TestSpark.testdata("synthetic/capacities.tsv"));
+        List<String> some = new ArrayList<>();
+        for (int i = 0; i < capacities.sampleCount(); i += 5) {
+            some.add(capacities.sampleIds().get(i));
+        }
+        Path table = dir.resolve("some_capacities.tsv");
+        FeatureTableWriter.samplesAsRows().write(capacities.selectSamples(some), table);
+        Path out = dir.resolve("perm");
+        Run perm = run("permutation-test", table.toString(), "-m", TestSpark.testdata("synthetic/metadata.tsv")
+                .toString(), "--lenient", "--unit", "CPM", "--split", "kfold:4", "--folds", "4", "--permutations", "7",
+                "--seed", "5", "--partitions", "3", "-o", out.toString());
+        assertEquals(0, perm.code, perm.err);
+
+        Cohort cohort = Cohort.join(capacities.selectSamples(some), MetadataReader.gutsignal()
+                .read(TestSpark.testdata("synthetic/metadata.tsv")), JoinPolicy.LENIENT, "t", "m");
+        LogisticTrainer trainer = LogisticTrainer.withDefaults().withAlpha(0.5).withLambdaRule(LambdaRule.MIN)
+                .withFolds(4).withPreprocessing(Preprocessing.of(Transform.ln(1.0), Transform.standardize()))
+                .withClassBalancing(false).withSeed(5);
+        PermutationTest core = CrossValidation.of(Splitters.stratifiedKFold(4, 5)).permutationTest(trainer::fit,
+                cohort, 7, 5);
+        Map<String, String> summary = keyValues(out.resolve("summary.tsv"));
+        assertEquals(DelimitedText.format(core.observed()), summary.get("auroc_observed"));
+        assertEquals(DelimitedText.format(core.pValue()), summary.get("p_value"));
+        List<String> permuted = Files.readAllLines(out.resolve("permuted.tsv"));
+        for (int k = 0; k < 7; k++) {
+            assertEquals((k + 1) + "\t" + DelimitedText.format(core.permuted()[k]), permuted.get(k + 1));
+        }
+    }
+
+    @Test
+    void badInputExitsWithThreeAndNamesIt() {
+        Run kind = run("profile", dir.resolve("ko").toString(), "--kind", "proteins", "-o", dir.resolve("x.parquet")
+                .toString());
+        assertEquals(SparkMain.BAD_INPUT, kind.code);
+        assertEquals("gutsignal-spark profile: --kind must be genes, pathways or species but is 'proteins'\n",
+                kind.err);
+        Run none = run("profile", dir.resolve("nothing-*").toString(), "--kind", "genes", "-o",
+                dir.resolve("y.parquet").toString());
+        assertEquals(SparkMain.BAD_INPUT, none.code);
+        assertEquals("gutsignal-spark profile: " + dir.resolve("nothing-*") + ": no file matches\n", none.err);
+    }
+
+    private static Map<String, String> keyValues(Path file) throws IOException {
+        return Files.readAllLines(file).stream().skip(1).map(l -> l.split("\t", 2))
+                .collect(Collectors.toMap(a -> a[0], a -> a[1]));
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SparkMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), spark);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
