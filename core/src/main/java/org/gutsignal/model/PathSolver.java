@@ -403,6 +403,10 @@ final class PathSolver {
             }
             // λmax is read from every feature's gradient after the first step: compute them exactly there
             s.exactCheck = ilm == 0;
+            // the next λ's strong-rule threshold (per unit penalty factor), where known: a gradient
+            // bounded below it needs computing neither by the KKT check nor by that rule
+            double next = ilm + 1 >= nl ? al : user ? userLambdas[ilm + 1] : ilm == 0 ? 0 : al * alf;
+            s.skipBelow = Math.min(al * bta, bta * (2.0 * next - al));
             fitAtLambda(s, al * bta, al * omb, shr, maxit);
             a0[ilm] = s.b0;
             betas[ilm] = s.b.clone();
@@ -473,6 +477,8 @@ final class PathSolver {
         final int[] gaCheck = new int[p];
         final double[] gaError = new double[p];
         boolean exactCheck;
+        /** Gradients bounded at or below {@code skipBelow × vp} are not computed by the check. */
+        double skipBelow;
         // per λ: IRLS iterations, coordinate passes, whether converged, whether the fit saturated
         int outer;
         int nlp;
@@ -699,12 +705,14 @@ final class PathSolver {
             double threshold = al1 * vp[k];
             if (!exact) {
                 int from = s.gaCheck[k];
-                if (c - from < HISTORY && s.ga[k] + s.gaError[k] + s.distToLast[from % HISTORY] <= threshold) {
+                if (c - from < HISTORY
+                        && s.ga[k] + s.gaError[k] + s.distToLast[from % HISTORY] <= s.skipBelow * vp[k]) {
                     continue; // cannot violate; ga stays as known at check `from`
                 }
                 double g = Math.abs(floatGradient(s.r, s.sr, k));
                 double e = error * (1 + 2 * Math.abs(off[k]));
-                if (g + e <= threshold || g - e > threshold) {
+                // decided here (and at the next strong rule) unless within e of a threshold
+                if ((g + e <= threshold || g - e > threshold) && !(Math.abs(g - s.skipBelow * vp[k]) < e)) {
                     s.ga[k] = g;
                     s.gaError[k] = e;
                     s.gaCheck[k] = c;
