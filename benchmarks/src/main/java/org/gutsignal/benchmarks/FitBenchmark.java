@@ -72,6 +72,9 @@ public class FitBenchmark {
         int[] fold = stratifiedFolds(y);
         trainer = trainer(fold);
         trainer2 = trainer.withThreads(2);
+        if (level == Level.GENES) {
+            return; // no per-fold copies for the ridge and Smile loops (10 × 112 MB), which do not run here
+        }
         double[][] x = prepared.features().toRows();
         foldX = new double[FOLDS][][];
         foldY = new int[FOLDS][];
@@ -128,6 +131,13 @@ public class FitBenchmark {
         return fold;
     }
 
+    private void requireFolds() {
+        if (foldCohorts == null) {
+            throw new UnsupportedOperationException("the one-λ fold loops do not run at level " + level
+                    + "; select the gutsignalPath* methods");
+        }
+    }
+
     /** gutsignal: λ path + 10-fold CV λ selection + the chosen model. */
     @Benchmark
     public LogisticFit gutsignalPathCv10() {
@@ -149,6 +159,7 @@ public class FitBenchmark {
     /** gutsignal doing what the Smile loop does: one ridge fit at one λ per training fold, 10 fits. */
     @Benchmark
     public void gutsignalRidgeFolds10(Blackhole bh) {
+        requireFolds();
         for (int f = 0; f < FOLDS; f++) {
             bh.consume(ridge.path(foldCohorts[f]));
         }
@@ -157,6 +168,7 @@ public class FitBenchmark {
     /** Smile: one L2 fit per training fold, 10 fits. */
     @Benchmark
     public void smileL2Folds10(Blackhole bh) {
+        requireFolds();
         for (int f = 0; f < FOLDS; f++) {
             bh.consume(LogisticRegression.binomial(foldX[f], foldY[f], ScoreBenchmark.SMILE_LAMBDA, 1e-5, 500));
         }

@@ -65,6 +65,15 @@ import org.gutsignal.transform.Preprocessing;
  * {@link FitDiagnostics}; with {@link #withStrictConvergence(boolean) strict convergence} it
  * throws.
  *
+ * <p>Two things make wide tables cheap without changing what is computed. The KKT check bounds
+ * each gradient (from an earlier check, or from a float copy of the values) and computes it from
+ * the doubles only when the bound cannot decide, so it classes every feature as glmnet's full
+ * check does, bit for bit. A design of 2²⁰ cells or more (e.g. 800 samples × 1,311 features)
+ * stores the columns that are at their minimum in at least half the samples (the zeros of a gene
+ * or KO table, also after {@code log(1 + x)}) sparse, as glmnet does for a sparse matrix: results
+ * then differ from the dense computation only by rounding (about 1e-14 on the test problems).
+ * Smaller designs are computed exactly as before.
+ *
  * <h2>Choosing λ</h2>
  * {@link #train} fits the path on all samples, then fits each of {@code folds} stratified,
  * seeded folds on the same λ values and picks λ from the held-out deviance curve
