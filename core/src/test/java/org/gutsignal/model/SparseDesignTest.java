@@ -153,6 +153,32 @@ class SparseDesignTest {
     }
 
     @Test
+    void weightsLimitsAndUnpenalisedFeaturesGiveTheSameFitsInEitherStorage() {
+        // zero and uneven weights, a lower and an upper limit, an unpenalised column, α 0.7
+        Cohort c = geneLike(300, 800, 0.2, 11).labelled();
+        java.util.Map<String, Double> w = new java.util.HashMap<>();
+        for (int i = 0; i < c.sampleCount(); i++) {
+            w.put(c.sampleIds().get(i), i % 17 == 0 ? 0.0 : 0.5 + (i % 5) * 0.25);
+        }
+        List<String> f = c.features().featureNames();
+        TrainingData td = TrainingData.of(c.features(), c.labels(), w, false, Set.of(f.get(3)),
+                Map.of(f.get(0), 0.0), Map.of(f.get(1), 0.0));
+        PathSolver.Result dense = run(td, PathSolver.Storage.DENSE, false, TIGHT, 0.7);
+        PathSolver.Result sparse = run(td, PathSolver.Storage.SPARSE, true, TIGHT, 0.7);
+        double worst = worstDifference(dense, sparse);
+        System.out.printf("sparse vs dense, weights + limits + unpenalised, thresh 1e-14: %d λ, max difference %.3g%n",
+                dense.lambdas.length, worst);
+        assertTrue(worst < 1e-12, "worst " + worst);
+        for (double[] b : sparse.betas) {
+            assertTrue(b[0] >= 0 && b[1] <= 0, "limits hold");
+        }
+        PathSolver.Result exactKkt = run(td, PathSolver.Storage.SPARSE, false, TIGHT, 0.7);
+        for (int k = 0; k < sparse.lambdas.length; k++) {
+            assertArrayEquals(exactKkt.betas[k], sparse.betas[k], "float pass, weights, λ[" + k + "]");
+        }
+    }
+
+    @Test
     void aLargeGeneLikeProblemSatisfiesTheKktConditions() {
         // 800 × 20,000 with 5 % non-zero values: stored sparse by size; the path's fits satisfy the
         // KKT conditions to the bound stated in KktConditionsTest at the default threshold
