@@ -118,7 +118,18 @@ final class FeatureRows {
         List<String> metadataRows = new ArrayList<>();
         HeapBudget budget = HeapBudget.of(text);
         String width = String.format(Locale.ROOT, "× %,d samples", n);
-        for (DelimitedText.Row row = pending != null ? pending : text.next(); row != null; row = text.next()) {
+        // a HUMAnN row dropped as stratified adds nothing but its count once it has been checked,
+        // so such rows are checked at the byte level and skipped without building their cells
+        DelimitedText.SkipRule skip = humann && !r.stratifiedRows
+                ? new DelimitedText.SkipRule(this::isStratified, h.length, !unit.isAbundance()) : null;
+        for (DelimitedText.Row row = pending != null ? pending : text.next(skip); row != null; row = text.next(skip)) {
+            if (row == DelimitedText.SKIPPED) {
+                // as below for a stratified row whose cells pass every check
+                looksHumann = true;
+                rows++;
+                count("stratified");
+                continue;
+            }
             if (!humann) {
                 row = splitOnSpaces(row, h.length);
                 if (row.cells[0].startsWith("#")) {
@@ -350,6 +361,22 @@ final class FeatureRows {
             cells[c] = "";
         }
         return new DelimitedText.Row(cells, row.line);
+    }
+
+    /**
+     * Whether a HUMAnN row with this first cell is a stratified row ({@code |} in its label) that
+     * may be skipped: after the first data row, which names the table in messages.
+     */
+    private boolean isStratified(CharSequence label) {
+        if (firstLabel == null) {
+            return false;
+        }
+        for (int i = label.length() - 1; i >= 0; i--) {
+            if (label.charAt(i) == '|') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** HUMAnN row labels: special rows, names after ": ", strata, UniRef / KO / EC / MetaCyc / GO / Pfam ids. */
