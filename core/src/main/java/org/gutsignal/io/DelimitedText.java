@@ -150,13 +150,18 @@ public final class DelimitedText implements java.io.Closeable {
     private long lineBase; // Commons CSV's line 1 is the file's line lineBase + 1
 
     private DelimitedText(String fileName, InputStream in, char delimiter, FileBytes.Source source,
-            String compression) {
+            String compression, int buffer) {
         this.fileName = fileName;
         this.in = in;
         this.delimiter = delimiter;
         this.source = source;
         this.compression = compression;
-        this.scanner = new RecordScanner(in, fileName, delimiter, compression);
+        this.scanner = new RecordScanner(in, fileName, delimiter, compression, buffer);
+    }
+
+    /** UTF-8 bytes named {@code name}, read {@code buffer} bytes at a time: for tests that cross buffer ends. */
+    static DelimitedText of(String name, byte[] bytes, char delimiter, int buffer) {
+        return new DelimitedText(name, new java.io.ByteArrayInputStream(bytes), delimiter, null, null, buffer);
     }
 
     /**
@@ -493,13 +498,13 @@ public final class DelimitedText implements java.io.Closeable {
      */
     static DelimitedText open(Path file, char delimiter, String name) throws IOException {
         FileBytes.Source source = FileBytes.openText(file, name); // decompressed, binary files refused
-        return new DelimitedText(name, source.bytes(), delimiter, source, source.compression());
+        return new DelimitedText(name, source.bytes(), delimiter, source, source.compression(), RecordScanner.BUFFER);
     }
 
     /** Text already in memory (for example a resource), named {@code name} in messages; a leading byte order mark is dropped. */
     static DelimitedText of(String name, String text, char delimiter) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new DelimitedText(name, new java.io.ByteArrayInputStream(bytes), delimiter, null, null);
+        return of(name, bytes, delimiter, RecordScanner.BUFFER);
     }
 
     /** The open file, or {@code null} for text in memory: how far the read has come, for {@link HeapBudget}. */

@@ -68,7 +68,7 @@ final class RecordScanner {
     private final Ascii firstCell = new Ascii();
     private final List<String> cells = new ArrayList<>();
 
-    private byte[] buf = new byte[BUFFER + 1];
+    private byte[] buf;
     private int pos;             // the next byte to read
     private int lim;             // bytes held: buf[0, lim); buf[lim] is 0, a sentinel
     private boolean eof;
@@ -78,6 +78,12 @@ final class RecordScanner {
     private long recordLine;     // … on this line
 
     RecordScanner(InputStream in, String file, char delimiter, String compression) {
+        this(in, file, delimiter, compression, BUFFER);
+    }
+
+    /** A scanner that reads {@code buffer} bytes at a time (tests use a few, to cross buffer ends everywhere). */
+    RecordScanner(InputStream in, String file, char delimiter, String compression, int buffer) {
+        this.buf = new byte[buffer + 1];
         this.in = in;
         this.file = file;
         this.delimiter = delimiter;
