@@ -50,6 +50,7 @@ final class FeatureRows {
     private final boolean humann;
     private final Map<String, Integer> dropped = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> rankKeys = new HashMap<>(); // "rank k__" …, made once per rank
     private String databaseLine;
     private long headerLine;
     private String firstLabel;
@@ -142,7 +143,7 @@ final class FeatureRows {
                     }
                     continue;
                 }
-                clades |= isClade(row.cells[0]);
+                clades = clades || isClade(row.cells[0]);
             } else {
                 looksHumann |= looksLikeHumannFeature(row.cells[0]);
             }
@@ -323,9 +324,17 @@ final class FeatureRows {
     }
 
     private static boolean isClade(String label) {
-        String upper = label.strip().toUpperCase(Locale.ROOT);
         return label.length() > 3 && label.charAt(1) == '_' && label.charAt(2) == '_' && label.charAt(0) != '_'
-                || upper.equals("UNKNOWN") || upper.equals("UNCLASSIFIED");
+                || isUnclassified(label);
+    }
+
+    /** Whether the label is MetaPhlAn's {@code UNKNOWN} or {@code UNCLASSIFIED} row, any case, spaces around. */
+    private static boolean isUnclassified(String label) {
+        if (label.length() > 1 && label.charAt(1) == '_') {
+            return false; // a clade such as k__Bacteria (what follows would compare its upper case)
+        }
+        String upper = label.strip().toUpperCase(Locale.ROOT);
+        return upper.equals("UNKNOWN") || upper.equals("UNCLASSIFIED");
     }
 
     /** An empty-first-cell line whose other cells are all numbers is data, not a header. */
@@ -619,8 +628,7 @@ final class FeatureRows {
     /** The feature name of a MetaPhlAn row if it has the kept rank, else null; counts what it sees. */
     private String metaphlanRow(String label, double[] v, Map<String, double[]> special,
             Map<String, double[]> rankTotals) {
-        String upper = label.strip().toUpperCase(Locale.ROOT);
-        if (upper.equals("UNKNOWN") || upper.equals("UNCLASSIFIED")) {
+        if (isUnclassified(label)) {
             double[] s = special.computeIfAbsent("UNCLASSIFIED", k -> new double[v.length]);
             for (int i = 0; i < v.length; i++) {
                 s[i] += v[i];
@@ -638,7 +646,7 @@ final class FeatureRows {
         if (last.startsWith(r.rank) && last.length() > r.rank.length()) {
             return last;
         }
-        count("rank " + rank);
+        count(rankKeys.computeIfAbsent(rank, k -> "rank " + k));
         return null;
     }
 
