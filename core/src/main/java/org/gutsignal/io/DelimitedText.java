@@ -568,7 +568,10 @@ public final class DelimitedText implements java.io.Closeable {
      */
     static DelimitedText open(Path file, char delimiter, String name) throws IOException {
         FileBytes.Source source = FileBytes.openText(file, name); // decompressed, binary files refused
-        return new DelimitedText(name, source.bytes(), delimiter, source, source.compression(), RecordScanner.BUFFER);
+        // a small plain file is read in one buffer of its size (a directory of thousands of profiles)
+        int buffer = source.compression() == null ? (int) Math.min(RecordScanner.BUFFER, source.fileSize() + 1)
+                : RecordScanner.BUFFER;
+        return new DelimitedText(name, source.bytes(), delimiter, source, source.compression(), Math.max(16, buffer));
     }
 
     /** Text already in memory (for example a resource), named {@code name} in messages; a leading byte order mark is dropped. */
