@@ -19,8 +19,11 @@ import org.gutsignal.cohort.SampleIds;
  * and MetaPhlAn profiles, merged or single-sample, in every header variant the tools and
  * workflows write. One instance reads one file; package-private, not thread-safe.
  *
- * <p>Every data row's value cells are parsed, including rows that are then left out (a bad
- * cell in a stratified row is an error too). Special rows ({@code UNMAPPED}, {@code UNGROUPED},
+ * <p>Every data row's value cells are checked, including rows that are then left out (a bad
+ * cell in a stratified row is an error too). Those of a HUMAnN stratified row that is dropped
+ * (the default) are checked at the byte level, without building their strings or numbers
+ * ({@link DelimitedText.SkipRule}): only a row that passes every check is passed over so, any
+ * other is read cell by cell and refused with the usual message. Special rows ({@code UNMAPPED}, {@code UNGROUPED},
  * {@code UNINTEGRATED}, HUMAnN 4's {@code READS_UNMAPPED} and the like; MetaPhlAn's
  * {@code UNKNOWN}/{@code UNCLASSIFIED}) are counted and their share of each sample's total is
  * reported.
