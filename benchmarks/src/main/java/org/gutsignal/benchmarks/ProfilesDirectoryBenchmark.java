@@ -117,6 +117,12 @@ public class ProfilesDirectoryBenchmark {
         return FeatureTableReader.metaphlan().readDirectory(dir, "*_profile.txt");
     }
 
+    /** The same with {@code withThreads(2)}: two files read at a time. */
+    @Benchmark
+    public ReadReport gutsignalReadDirectoryThreads2() throws IOException {
+        return FeatureTableReader.metaphlan().withThreads(2).readDirectory(dir, "*_profile.txt");
+    }
+
     /** The bound: the same files' bytes read, nothing parsed. */
     @Benchmark
     public long bytesOnly() throws IOException {

@@ -59,6 +59,10 @@ final class Merge implements Callable<Integer> {
             + " output (default: clade_name for MetaPhlAn inputs, else # Gene Family).")
     String firstCell;
 
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Files read at once; the merged table does not depend on it (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Mixin
     TableInput input;
 
@@ -82,7 +86,7 @@ final class Merge implements Callable<Integer> {
         };
         ReadReport r;
         try (Progress progress = Progress.of(main.quiet ? null : main.err, "merge", 50)) {
-            r = input.readAll(all, (done, total) -> progress.step(done, total, "file"));
+            r = input.readAll(all, threads, (done, total) -> progress.step(done, total, "file"));
         }
         String first = firstCell != null ? firstCell : inputLayout.equals("metaphlan") ? "clade_name" : "# Gene Family";
         (featuresAsRows ? FeatureTableWriter.featuresAsRows(first) : FeatureTableWriter.samplesAsRows())

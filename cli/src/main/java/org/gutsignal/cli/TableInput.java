@@ -49,11 +49,11 @@ final class TableInput {
 
     /** Reads several files of one layout and merges their samples (absent features 0, reported). */
     ReadReport readAll(List<Path> files) throws IOException {
-        return readAll(files, (done, total) -> { });
+        return readAll(files, 1, (done, total) -> { });
     }
 
-    /** As {@link #readAll(List)}, reporting each file read. */
-    ReadReport readAll(List<Path> files, java.util.function.BiConsumer<Integer, Integer> progress)
+    /** As {@link #readAll(List)}, {@code threads} files at a time, reporting each file read. */
+    ReadReport readAll(List<Path> files, int threads, java.util.function.BiConsumer<Integer, Integer> progress)
             throws IOException {
         if (files.size() == 1) {
             return read(files.get(0));
@@ -62,7 +62,7 @@ final class TableInput {
         if (layout.equals("biom")) {
             throw new IllegalArgumentException("merge BIOM files with biom merge first, or give one BIOM file");
         }
-        return reader(layout).readAll(files, progress);
+        return reader(layout).withThreads(threads).readAll(files, progress);
     }
 
     /** The reader the options give for {@code layout} (humann, metaphlan or samples). */

@@ -62,6 +62,12 @@ class MergeTest {
         assertEquals(0, Cli.run("merge", "--dir", dir.resolve("in"), "--glob", "*_profile.tsv", "-o", viaDir, "-q")
                 .code());
         assertEquals(Files.readString(out), Files.readString(viaDir), "the same files in name order");
+        Path threaded = dir.resolve("threads.tsv");
+        Cli.Run t = Cli.run("merge", "--dir", dir.resolve("in"), "--glob", "*_profile.tsv", "--threads", "2", "-o",
+                threaded);
+        assertEquals(0, t.code(), t.toString());
+        assertEquals(Files.readString(out), Files.readString(threaded), "read on two threads");
+        assertEquals(r.err().replace("merged.tsv", "threads.tsv"), t.err(), "the same report");
 
         Path rows = dir.resolve("rows.csv");
         Cli.Run q = Cli.run("merge", "--dir", dir.resolve("in"), "--layout", "samples", "-o", rows, "--quiet");

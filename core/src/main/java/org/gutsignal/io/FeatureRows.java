@@ -19,8 +19,11 @@ import org.gutsignal.cohort.SampleIds;
  * and MetaPhlAn profiles, merged or single-sample, in every header variant the tools and
  * workflows write. One instance reads one file; package-private, not thread-safe.
  *
- * <p>Every data row's value cells are parsed, including rows that are then left out (a bad
- * cell in a stratified row is an error too). Special rows ({@code UNMAPPED}, {@code UNGROUPED},
+ * <p>Every data row's value cells are checked, including rows that are then left out (a bad
+ * cell in a stratified row is an error too). Those of a HUMAnN stratified row that is dropped
+ * (the default) are checked at the byte level, without building their strings or numbers
+ * ({@link DelimitedText.SkipRule}): only a row that passes every check is passed over so, any
+ * other is read cell by cell and refused with the usual message. Special rows ({@code UNMAPPED}, {@code UNGROUPED},
  * {@code UNINTEGRATED}, HUMAnN 4's {@code READS_UNMAPPED} and the like; MetaPhlAn's
  * {@code UNKNOWN}/{@code UNCLASSIFIED}) are counted and their share of each sample's total is
  * reported.
@@ -50,6 +53,7 @@ final class FeatureRows {
     private final boolean humann;
     private final Map<String, Integer> dropped = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> rankKeys = new HashMap<>(); // "rank k__" …, made once per rank
     private String databaseLine;
     private long headerLine;
     private String firstLabel;
@@ -118,7 +122,18 @@ final class FeatureRows {
         List<String> metadataRows = new ArrayList<>();
         HeapBudget budget = HeapBudget.of(text);
         String width = String.format(Locale.ROOT, "× %,d samples", n);
-        for (DelimitedText.Row row = pending != null ? pending : text.next(); row != null; row = text.next()) {
+        // a HUMAnN row dropped as stratified adds nothing but its count once it has been checked,
+        // so such rows are checked at the byte level and skipped without building their cells
+        DelimitedText.SkipRule skip = humann && !r.stratifiedRows
+                ? new DelimitedText.SkipRule(this::isStratified, h.length, !unit.isAbundance()) : null;
+        for (DelimitedText.Row row = pending != null ? pending : text.next(skip); row != null; row = text.next(skip)) {
+            if (row == DelimitedText.SKIPPED) {
+                // as below for a stratified row whose cells pass every check
+                looksHumann = true;
+                rows++;
+                count("stratified");
+                continue;
+            }
             if (!humann) {
                 row = splitOnSpaces(row, h.length);
                 if (row.cells[0].startsWith("#")) {
@@ -131,7 +146,7 @@ final class FeatureRows {
                     }
                     continue;
                 }
-                clades |= isClade(row.cells[0]);
+                clades = clades || isClade(row.cells[0]);
             } else {
                 looksHumann |= looksLikeHumannFeature(row.cells[0]);
             }
@@ -312,9 +327,17 @@ final class FeatureRows {
     }
 
     private static boolean isClade(String label) {
-        String upper = label.strip().toUpperCase(Locale.ROOT);
         return label.length() > 3 && label.charAt(1) == '_' && label.charAt(2) == '_' && label.charAt(0) != '_'
-                || upper.equals("UNKNOWN") || upper.equals("UNCLASSIFIED");
+                || isUnclassified(label);
+    }
+
+    /** Whether the label is MetaPhlAn's {@code UNKNOWN} or {@code UNCLASSIFIED} row, any case, spaces around. */
+    private static boolean isUnclassified(String label) {
+        if (label.length() > 1 && label.charAt(1) == '_') {
+            return false; // a clade such as k__Bacteria (what follows would compare its upper case)
+        }
+        String upper = label.strip().toUpperCase(Locale.ROOT);
+        return upper.equals("UNKNOWN") || upper.equals("UNCLASSIFIED");
     }
 
     /** An empty-first-cell line whose other cells are all numbers is data, not a header. */
@@ -350,6 +373,22 @@ final class FeatureRows {
             cells[c] = "";
         }
         return new DelimitedText.Row(cells, row.line);
+    }
+
+    /**
+     * Whether a HUMAnN row with this first cell is a stratified row ({@code |} in its label) that
+     * may be skipped: after the first data row, which names the table in messages.
+     */
+    private boolean isStratified(CharSequence label) {
+        if (firstLabel == null) {
+            return false;
+        }
+        for (int i = label.length() - 1; i >= 0; i--) {
+            if (label.charAt(i) == '|') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** HUMAnN row labels: special rows, names after ": ", strata, UniRef / KO / EC / MetaCyc / GO / Pfam ids. */
@@ -592,8 +631,7 @@ final class FeatureRows {
     /** The feature name of a MetaPhlAn row if it has the kept rank, else null; counts what it sees. */
     private String metaphlanRow(String label, double[] v, Map<String, double[]> special,
             Map<String, double[]> rankTotals) {
-        String upper = label.strip().toUpperCase(Locale.ROOT);
-        if (upper.equals("UNKNOWN") || upper.equals("UNCLASSIFIED")) {
+        if (isUnclassified(label)) {
             double[] s = special.computeIfAbsent("UNCLASSIFIED", k -> new double[v.length]);
             for (int i = 0; i < v.length; i++) {
                 s[i] += v[i];
@@ -611,7 +649,7 @@ final class FeatureRows {
         if (last.startsWith(r.rank) && last.length() > r.rank.length()) {
             return last;
         }
-        count("rank " + rank);
+        count(rankKeys.computeIfAbsent(rank, k -> "rank " + k));
         return null;
     }
 

@@ -80,10 +80,11 @@ public final class FeatureTableReader {
     final boolean stripSuffixes;
     final UnaryOperator<String> rename;
     final Predicate<String> featureFilter; // null: every row the layout keeps
+    final int threads;
 
     private FeatureTableReader(Layout layout, char delimiter, AbundanceUnit unit, boolean unitStated,
             boolean stratifiedRows, boolean unmappedRows, boolean fullLabels, String rank, boolean stripSuffixes,
-            UnaryOperator<String> rename, Predicate<String> featureFilter) {
+            UnaryOperator<String> rename, Predicate<String> featureFilter, int threads) {
         this.layout = layout;
         this.delimiter = delimiter;
         this.unit = unit;
@@ -95,6 +96,7 @@ public final class FeatureTableReader {
         this.stripSuffixes = stripSuffixes;
         this.rename = rename;
         this.featureFilter = featureFilter;
+        this.threads = threads;
     }
 
     /** The settings while a {@code with…} method changes one of them. */
@@ -110,6 +112,7 @@ public final class FeatureTableReader {
         boolean stripSuffixes;
         UnaryOperator<String> rename;
         Predicate<String> featureFilter;
+        int threads;
 
         Settings(FeatureTableReader r) {
             layout = r.layout;
@@ -123,6 +126,7 @@ public final class FeatureTableReader {
             stripSuffixes = r.stripSuffixes;
             rename = r.rename;
             featureFilter = r.featureFilter;
+            threads = r.threads;
         }
     }
 
@@ -130,24 +134,25 @@ public final class FeatureTableReader {
         Settings s = new Settings(this);
         change.accept(s);
         return new FeatureTableReader(s.layout, s.delimiter, s.unit, s.unitStated, s.stratifiedRows, s.unmappedRows,
-                s.fullLabels, s.rank, s.stripSuffixes, s.rename, s.featureFilter);
+                s.fullLabels, s.rank, s.stripSuffixes, s.rename, s.featureFilter, s.threads);
     }
 
     /** One row per sample, the first column the sample id; no default unit (set one with {@link #withUnit}). */
     public static FeatureTableReader samplesAsRows() {
-        return new FeatureTableReader(Layout.SAMPLES_AS_ROWS, AUTO, null, false, false, false, false, null, false, null, null);
+        return new FeatureTableReader(Layout.SAMPLES_AS_ROWS, AUTO, null, false, false, false, false, null, false, null,
+                null, 1);
     }
 
     /** A HUMAnN table: community totals only, {@code UNMAPPED}-type rows dropped, labels cut to ids, unit RPK. */
     public static FeatureTableReader humann() {
         return new FeatureTableReader(Layout.HUMANN, AUTO, AbundanceUnit.RPK, false, false, false, false, null, true,
-                null, null);
+                null, null, 1);
     }
 
     /** A MetaPhlAn profile: species rows only, named {@code s__Genus_species}, unit percent. */
     public static FeatureTableReader metaphlan() {
         return new FeatureTableReader(Layout.METAPHLAN, AUTO, AbundanceUnit.PERCENT, false, false, false, false, "s__",
-                true, null, null);
+                true, null, null, 1);
     }
 
     /**
@@ -266,6 +271,26 @@ public final class FeatureTableReader {
             throw new IllegalStateException("withFeatureFilter applies to humann() and metaphlan() readers only");
         }
         return with(s -> s.featureFilter = keep);
+    }
+
+    /**
+     * A copy whose {@link #readAll} and {@link #readDirectory} read up to {@code threads} files at
+     * a time, each on its own thread (1, the default: one after another on the calling thread).
+     * The result is the same whatever the number of threads: the same table, samples in list
+     * order, and the same report; if files fail, the error is that of the first failing file in
+     * list order, as on one thread. Memory: the tables read (held until they are merged, as on
+     * one thread) and one read buffer per thread. The functions given to
+     * {@link #withFeatureFilter} and {@link #withSampleIdRename} are then called from several
+     * threads at once, so they must be thread-safe; a read of one file is always on one thread.
+     *
+     * @param threads the most files read at once (≥ 1)
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public FeatureTableReader withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1 but is " + threads);
+        }
+        return with(s -> s.threads = threads);
     }
 
     private void requireLayout(Layout required, String method) {
@@ -388,7 +413,7 @@ public final class FeatureTableReader {
      * {@link FeatureTable#merge}: features are the union, and <b>a feature absent from a file is 0
      * for that file's samples</b> (absent from a profile means not detected); how many values
      * were filled so is in the report's warnings. The files are read in the given order, which is
-     * the sample order of the result.
+     * the sample order of the result ({@link #withThreads}: several at a time, same result).
      *
      * @param files at least one file
      * @return the merged table and a report that sums the files' dropped rows, joins their
@@ -403,7 +428,8 @@ public final class FeatureTableReader {
 
     /**
      * {@link #readAll(List)}, telling {@code progress} after each file: {@code (files read, files)}.
-     * The listener runs on the calling thread.
+     * The listener runs on the calling thread (with {@link #withThreads}, too: it then counts the
+     * files in the order their reads end).
      *
      * @throws IOException              as {@link #readAll(List)}
      * @throws IllegalArgumentException as {@link #readAll(List)}
@@ -413,10 +439,15 @@ public final class FeatureTableReader {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to read");
         }
-        List<ReadReport> reports = new ArrayList<>(files.size());
-        for (Path f : files) {
-            reports.add(readWithReport(f));
-            progress.accept(reports.size(), files.size());
+        List<ReadReport> reports;
+        if (threads > 1 && files.size() > 1) {
+            reports = ParallelReads.map(files, threads, this::readWithReport, progress);
+        } else {
+            reports = new ArrayList<>(files.size());
+            for (Path f : files) {
+                reports.add(readWithReport(f));
+                progress.accept(reports.size(), files.size());
+            }
         }
         List<FeatureTable> tables = new ArrayList<>(reports.size());
         Map<String, Integer> dropped = new java.util.LinkedHashMap<>();
@@ -608,6 +639,7 @@ public final class FeatureTableReader {
     @Override
     public String toString() {
         return "FeatureTableReader[" + factoryName(layout) + ", unit " + unit + ", delimiter "
-                + (delimiter == AUTO ? "by extension" : delimiter == '\t' ? "tab" : "'" + delimiter + "'") + "]";
+                + (delimiter == AUTO ? "by extension" : delimiter == '\t' ? "tab" : "'" + delimiter + "'")
+                + (threads > 1 ? ", " + threads + " threads" : "") + "]";
     }
 }

@@ -74,27 +74,31 @@ final class FileBytes {
     private static Source open(Path file, String name, boolean textOnly) throws IOException {
         InputStream in = open(file);
         try {
+            long size = Files.size(file);
+            // a small file needs no more buffer than itself (a directory of thousands of profiles)
+            int head = (int) Math.min(HEAD, Math.max(16, size + 1));
             Counting raw = new Counting(in, file);
-            BufferedInputStream buffered = new BufferedInputStream(raw, HEAD);
+            BufferedInputStream buffered = new BufferedInputStream(raw, head);
             String compression = compression(peek(buffered, 16));
             InputStream plain = buffered;
             if (compression != null) {
+                head = HEAD;
                 plain = new BufferedInputStream(decompressing(name, compression, buffered), HEAD);
             }
-            byte[] head = textOnly ? peek(plain, HEAD) : new byte[0];
-            String binary = binaryFormat(head);
+            byte[] first = textOnly ? peek(plain, head) : new byte[0];
+            String binary = binaryFormat(first);
             if (binary != null) {
                 throw CohortFormatException.inFile(name, "this file is "
                         + (compression == null ? "" : compression + "-compressed and holds ") + binary);
             }
-            int nul = indexOf(head, (byte) 0);
+            int nul = indexOf(first, (byte) 0);
             if (nul >= 0) {
                 throw CohortFormatException.inFile(name, compression == null
                         ? "this file looks binary (NUL byte at offset " + nul + ")"
                         : "this file is " + compression + "-compressed and what it holds looks binary (NUL byte at "
                                 + "offset " + nul + " of the decompressed data)");
             }
-            return new Source(plain, raw, Files.size(file), compression);
+            return new Source(plain, raw, size, compression);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -214,9 +218,10 @@ final class FileBytes {
     /** Up to {@code n} leading bytes of a stream that supports mark/reset, which are then read again. */
     private static byte[] peek(InputStream in, int n) throws IOException {
         in.mark(n);
-        byte[] head = in.readNBytes(n);
+        byte[] head = new byte[n];
+        int r = in.readNBytes(head, 0, n);
         in.reset();
-        return head;
+        return r == n ? head : java.util.Arrays.copyOf(head, r);
     }
 
     /**

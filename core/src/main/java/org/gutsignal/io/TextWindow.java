@@ -46,10 +46,21 @@ final class TextWindow extends Reader {
     private long cursorLine = 1; // … which is on this line
 
     TextWindow(InputStream in, String file, char delimiter, String compression) {
+        this(in, file, delimiter, compression, 1, true);
+    }
+
+    /**
+     * Text that starts on line {@code firstLine} of the file (for reading on from a record in the
+     * middle of a file); a leading byte order mark is dropped only if {@code atFileStart}.
+     */
+    TextWindow(InputStream in, String file, char delimiter, String compression, long firstLine,
+            boolean atFileStart) {
         this.in = in;
         this.file = file;
         this.delimiter = delimiter;
         this.compression = compression;
+        this.cursorLine = firstLine;
+        this.started = !atFileStart;
     }
 
     @Override
