@@ -282,6 +282,9 @@ public final class FeatureTableReader {
      * one thread) and one read buffer per thread. The functions given to
      * {@link #withFeatureFilter} and {@link #withSampleIdRename} are then called from several
      * threads at once, so they must be thread-safe; a read of one file is always on one thread.
+     * The heap check of each read (see {@link #read}) measures the free heap as that read sees
+     * it, not a share of it: several very large files read at once can together need more heap
+     * than each check foresaw. Per-sample profiles are small; read huge tables one at a time.
      *
      * @param threads the most files read at once (≥ 1)
      * @throws IllegalArgumentException if {@code threads < 1}
