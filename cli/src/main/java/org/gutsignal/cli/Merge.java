@@ -68,6 +68,9 @@ final class Merge implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1 but is " + threads);
+        }
         List<Path> all = new ArrayList<>(files);
         if (dir != null) {
             all.addAll(FeatureTableReader.filesIn(dir, glob));

@@ -68,6 +68,11 @@ class MergeTest {
         assertEquals(0, t.code(), t.toString());
         assertEquals(Files.readString(out), Files.readString(threaded), "read on two threads");
         assertEquals(r.err().replace("merged.tsv", "threads.tsv"), t.err(), "the same report");
+        Cli.Run zero = Cli.run("merge", "--dir", dir.resolve("in"), "--glob", "*_profile.tsv", "--threads", "0", "-o",
+                dir.resolve("zero.tsv"));
+        assertEquals(3, zero.code(), zero.toString());
+        assertTrue(zero.err().contains("--threads must be at least 1 but is 0"), zero.err());
+        assertTrue(Files.notExists(dir.resolve("zero.tsv")));
 
         Path rows = dir.resolve("rows.csv");
         Cli.Run q = Cli.run("merge", "--dir", dir.resolve("in"), "--layout", "samples", "-o", rows, "--quiet");

@@ -1,6 +1,7 @@
 package org.gutsignal.io;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,10 @@ import java.util.function.BiConsumer;
  * result at the file's index; the calling thread waits, telling the listener after each file.
  * If files fail, no further file is started and the failure of the first failing file in list
  * order is rethrown unwrapped: the one a read on one thread throws, since every earlier file was
- * started before it. An interrupt of the calling thread while it waits is kept (the flag is set
- * again) and the files being read are finished.
+ * started before it. An interrupt of the calling thread while it waits stops it: no further file
+ * is started, the files being read are finished, the flag is set again and an
+ * {@link InterruptedIOException} says how many files were read. If the listener throws, no
+ * further file is started either, and its exception is rethrown once the reads end.
  */
 final class ParallelReads {
 
@@ -50,9 +53,11 @@ final class ParallelReads {
         AtomicInteger firstFailed = new AtomicInteger(k);
         LinkedBlockingQueue<Integer> done = new LinkedBlockingQueue<>();
         int workers = Math.min(threads, k);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable work = () -> {
             try {
-                for (int f = next.getAndIncrement(); f < k && f < firstFailed.get(); f = next.getAndIncrement()) {
+                for (int f = next.getAndIncrement(); f < k && f < firstFailed.get() && !stop.get();
+                        f = next.getAndIncrement()) {
                     try {
                         results[f] = read.read(files.get(f));
                     } catch (IOException | RuntimeException | Error e) {
@@ -72,6 +77,7 @@ final class ParallelReads {
             helpers[t].start();
         }
         boolean interrupted = false;
+        RuntimeException listenerFailure = null;
         int count = 0;
         for (int finished = 0; finished < workers;) {
             Integer f;
@@ -79,12 +85,18 @@ final class ParallelReads {
                 f = done.take();
             } catch (InterruptedException e) {
                 interrupted = true;
+                stop.set(true);
                 continue;
             }
             if (f < 0) {
                 finished++;
-            } else if (failures[f] == null) {
-                progress.accept(++count, k);
+            } else if (failures[f] == null && f < firstFailed.get() && listenerFailure == null) {
+                try {
+                    progress.accept(++count, k);
+                } catch (RuntimeException e) {
+                    listenerFailure = e;
+                    stop.set(true);
+                }
             }
         }
         for (Thread t : helpers) {
@@ -97,8 +109,16 @@ final class ParallelReads {
                 }
             }
         }
+        if (listenerFailure != null) {
+            throw listenerFailure;
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
+            int finishedReads = 0;
+            for (Object r : results) {
+                finishedReads += r != null ? 1 : 0;
+            }
+            throw new InterruptedIOException("interrupted after reading " + finishedReads + " of " + k + " files");
         }
         for (Throwable e : failures) {
             if (e instanceof IOException io) {

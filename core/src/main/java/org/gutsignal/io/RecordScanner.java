@@ -58,6 +58,8 @@ final class RecordScanner {
     private static final int MAX_EXPONENT = 200;
 
     private final InputStream in;
+    /** The largest buffer: a record (from its first byte to its line end) must fit in it. */
+    static final int MAX_BUFFER = Integer.MAX_VALUE - 8;
     private final String file;
     private final char delimiter;
     private final String compression;
@@ -475,7 +477,11 @@ final class RecordScanner {
             recordStart = 0;
         }
         if (lim == buf.length - 1) {
-            buf = java.util.Arrays.copyOf(buf, Math.toIntExact(Math.min(Integer.MAX_VALUE - 8, 2L * buf.length)));
+            if (buf.length >= MAX_BUFFER) {
+                throw CohortFormatException.atLine(file, recordLine, "the record starting here is longer than "
+                        + (MAX_BUFFER - 1) + " bytes; is this a delimited text table?");
+            }
+            buf = java.util.Arrays.copyOf(buf, (int) Math.min(MAX_BUFFER, 2L * buf.length));
         }
         while (lim < buf.length - 1) {
             int r = in.read(buf, lim, buf.length - 1 - lim);

@@ -88,6 +88,52 @@ class ParallelReadTest {
     }
 
     @Test
+    void aListenerThatThrowsStopsTheReadAndItsExceptionComesBack() throws IOException {
+        writeFiles(-1, -1);
+        List<Path> files = FeatureTableReader.filesIn(dir, "*.tsv");
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch thrown = new java.util.concurrent.CountDownLatch(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> FeatureTableReader.humann()
+                .withSampleIdRename(id -> {
+                    if (reads.incrementAndGet() > 2) {
+                        try { // later files wait until the listener has thrown
+                            thrown.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException x) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return id;
+                })
+                .withThreads(2).readAll(files, (done, total) -> {
+                    thrown.countDown();
+                    throw new IllegalStateException("stop at " + done);
+                }));
+        assertEquals("stop at 1", e.getMessage());
+        // the files being read when the listener threw are finished, and no new one is started
+        // (but for one a thread may take before it sees the stop): far from all 60
+        org.junit.jupiter.api.Assertions.assertTrue(reads.get() <= 6, reads.get() + " files read");
+    }
+
+    @Test
+    void anInterruptStopsTheReadWithAnInterruptedIoException() throws IOException {
+        writeFiles(-1, -1);
+        List<Path> files = FeatureTableReader.filesIn(dir, "*.tsv");
+        try {
+            java.io.InterruptedIOException e = assertThrows(java.io.InterruptedIOException.class,
+                    () -> FeatureTableReader.humann().withThreads(2).readAll(files, (done, total) -> {
+                        if (done == 2) {
+                            Thread.currentThread().interrupt(); // as another thread would, while the caller waits
+                        }
+                    }));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("interrupted after reading "),
+                    e.getMessage());
+            org.junit.jupiter.api.Assertions.assertTrue(Thread.currentThread().isInterrupted(), "the flag is kept");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void threadsMustBePositive() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FeatureTableReader.humann().withThreads(0));
