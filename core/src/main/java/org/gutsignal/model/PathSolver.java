@@ -297,10 +297,11 @@ final class PathSolver {
         this.floatError = floatPass ? 0x1p-22 + 8.0 * n * Math.ulp(1.0) : Double.POSITIVE_INFINITY;
     }
 
+    /** The smallest value (finite values: a plain comparison; a −0 and a 0 count as equal). */
     private static double min(double[] c) {
         double min = c[0];
         for (double v : c) {
-            min = Math.min(min, v);
+            min = v < min ? v : min;
         }
         return min;
     }
