@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,13 +31,17 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code gutsignal-spark permutation-test}: the permutation test of the cross-validated AUROC with every fold of every
  * permutation fitted as a task ({@link SparkCrossValidation#permutationTest}); the same numbers as the core's
- * {@code CrossValidation.permutationTest} with the same options and seed.
+ * {@code CrossValidation.permutationTest} with the same options and seed on the cohort in sample-id order. The
+ * table's rows are sorted by sample id ({@link String#compareTo}) on the driver, since the order Spark reads them in
+ * depends on the file sizes and splits (so on the cluster's settings) and the folds depend on the samples' order.
  */
 @Command(name = "permutation-test", mixinStandardHelpOptions = true,
         description = {"Permutation test of the cross-validated AUROC: the whole cross-validation (preprocessing,"
             + " model, inner λ selection) rerun on N permutations of the labels, each fold of each permutation a Spark"
             + " task. Writes summary.tsv (observed AUROC, p-value …) and permuted.tsv (the AUROC of each permutation,"
-            + " in the order drawn) into OUT.", "The same --seed gives the same numbers, whatever the cluster."})
+            + " in the order drawn) into OUT.", "The samples are taken in sample-id order, whatever the table's files:"
+            + " the same --seed gives the same numbers, whatever the cluster, as the core's on the table sorted by"
+            + " sample id."})
 final class PermutationTestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -193,7 +198,10 @@ final class PermutationTestCommand implements Callable<Integer> {
         if (u == null) {
             throw new IllegalArgumentException(table + ": the table's unit is unknown (no 'unit' column): give --unit");
         }
-        List<Row> rows = df.select(idColumn, names.toArray(new String[0])).collectAsList();
+        // in sample-id order: the order Spark collects a table's rows in follows its files' sizes and splits, and
+        // the folds (so the AUROCs and the p-value) follow the order of the samples
+        List<Row> rows = new ArrayList<>(df.select(idColumn, names.toArray(new String[0])).collectAsList());
+        rows.sort(Comparator.comparing(r -> String.valueOf(r.get(0))));
         List<String> ids = new ArrayList<>(rows.size());
         double[][] values = new double[rows.size()][names.size()];
         for (int i = 0; i < rows.size(); i++) {
