@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
@@ -200,7 +201,25 @@ final class PermutationTestCommand implements Callable<Integer> {
         }
         // in sample-id order: the order Spark collects a table's rows in follows its files' sizes and splits, and
         // the folds (so the AUROCs and the p-value) follow the order of the samples
-        List<Row> rows = new ArrayList<>(df.select(idColumn, names.toArray(new String[0])).collectAsList());
+        // the whole rows are read (not a select of the columns, which Spark would prune): a ragged row is refused
+        int[] picked = new int[1 + names.size()];
+        picked[0] = columns.indexOf(idColumn);
+        for (int j = 0; j < names.size(); j++) {
+            picked[j + 1] = columns.indexOf(names.get(j));
+        }
+        List<Row> rows = new ArrayList<>(Tables.reading(table, () -> df.javaRDD().map(r -> {
+            Object[] v = new Object[picked.length];
+            for (int c = 0; c < v.length; c++) {
+                v[c] = r.get(picked[c]);
+            }
+            return RowFactory.create(v);
+        }).collect()));
+        for (Row r : rows) {
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException(table + ": a row has no sample id (its '" + idColumn
+                        + "' cell is empty)");
+            }
+        }
         rows.sort(Comparator.comparing(r -> String.valueOf(r.get(0))));
         List<String> ids = new ArrayList<>(rows.size());
         double[][] values = new double[rows.size()][names.size()];
@@ -211,7 +230,7 @@ final class PermutationTestCommand implements Callable<Integer> {
                 Object x = r.get(j + 1);
                 if (x == null) {
                     throw new IllegalArgumentException(table + ": sample '" + ids.get(i) + "', column '"
-                            + names.get(j) + "': no value");
+                            + names.get(j) + "': no value (an empty cell)");
                 }
                 try {
                     values[i][j] = x instanceof String s ? DelimitedText.parseNumber(s) : ((Number) x).doubleValue();

@@ -382,7 +382,8 @@ public final class SparkScorer {
 
         private String id(Row r) {
             if (r.isNullAt(layout.id)) {
-                throw new IllegalArgumentException("a row has no sample id (column " + (layout.id + 1) + ")");
+                throw new IllegalArgumentException("a row has no sample id (column " + (layout.id + 1) + " is null, or"
+                        + " an empty cell)");
             }
             return String.valueOf(r.get(layout.id));
         }
@@ -393,7 +394,7 @@ public final class SparkScorer {
                 int c = layout.columns[j];
                 if (r.isNullAt(c)) {
                     throw new IllegalArgumentException("sample '" + id(r) + "', column '" + layout.features.get(j)
-                            + "': no value (null)");
+                            + "': no value (null, or an empty cell)");
                 }
                 Object x = r.get(c);
                 if (x instanceof String text) {

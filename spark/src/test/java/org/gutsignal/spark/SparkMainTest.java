@@ -161,6 +161,40 @@ class SparkMainTest {
     }
 
     @Test
+    void raggedRowsAndEmptyCellsAreRefusedNamingTheTable() throws IOException {
+        String header = "sample_id,HMBPP,LPS,BUTYRATE,SECONDARY_BILE_ACIDS,INDOLE,TMA";
+        String good = "P0001,80.6,29.9,15.5,0.92,6.48,2.56";
+        Path modelFile = dir.resolve("ragged-model.json");
+        ModelFiles.write(LogisticTrainer.withDefaults().withLambdas(new double[] {0.05}).withSeed(3).fit(Cohort.join(
+                FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.CPM).read(TestSpark.testdata(
+                "synthetic/capacities.tsv")), MetadataReader.gutsignal().read(TestSpark.testdata(
+                "synthetic/metadata.tsv")), JoinPolicy.LENIENT, "capacities", "metadata")), modelFile);
+        String decimalComma = "P0002,99,9,83.8,4.89,0.47,60.9,0.99";
+        String[][] cases = {
+            {"extra.csv", decimalComma, "the row '" + decimalComma + "' has more or fewer cells than the header has"
+                + " columns (a stray delimiter, a decimal comma?)", null},
+            {"short.csv", "P0002,99.9,83.8", "the row 'P0002,99.9,83.8' has more or fewer cells than the header has"
+                + " columns (a stray delimiter, a decimal comma?)", null},
+            {"no_id.csv", ",99.9,83.8,4.89,0.47,60.9,0.99", "a row has no sample id (its 'sample_id' cell is empty)",
+                "a row has no sample id (column 1 is null, or an empty cell)"},
+            {"no_value.csv", "P0002,99.9,,4.89,0.47,60.9,0.99", "sample 'P0002', column 'LPS': no value (an empty cell)",
+                "sample 'P0002', column 'LPS': no value (null, or an empty cell)"},
+        };
+        for (String[] c : cases) {
+            Path table = dir.resolve(c[0]);
+            Files.write(table, List.of(header, good, c[1]));
+            Run perm = run("permutation-test", table.toString(), "-m", TestSpark.testdata("synthetic/metadata.tsv")
+                    .toString(), "--unit", "CPM", "--permutations", "1", "-o", dir.resolve("perm-" + c[0]).toString());
+            assertEquals(SparkMain.BAD_INPUT, perm.code, perm.err);
+            assertEquals("gutsignal-spark permutation-test: " + table + ": " + c[2] + "\n", perm.err);
+            Run score = run("score", table.toString(), "--model", modelFile.toString(), "--unit", "CPM", "-o",
+                    dir.resolve("scores-" + c[0]).toString());
+            assertEquals(SparkMain.BAD_INPUT, score.code, score.err);
+            assertEquals("gutsignal-spark score: " + table + ": " + (c[3] == null ? c[2] : c[3]) + "\n", score.err);
+        }
+    }
+
+    @Test
     void badInputExitsWithThreeAndNamesIt() {
         Run kind = run("profile", dir.resolve("ko").toString(), "--kind", "proteins", "-o", dir.resolve("x.parquet")
                 .toString());
