@@ -99,16 +99,17 @@ public final class SparkScorer {
      * A scorer of the model file at {@code uri} on any Hadoop file system, read on the driver.
      *
      * @throws IOException if the file cannot be read, or is not a model file (the core's {@code ModelFormatException}
-     *                     message, naming the file, line and column)
+     *                     message, naming {@code uri}, the line and the column)
      */
     public static SparkScorer read(SparkSession spark, String uri) throws IOException {
         TextResource file = TextResource.read(spark.sparkContext().hadoopConfiguration(), uri);
         ResponseModel m;
         try {
             m = ModelText.parse(file);
+        } catch (IllegalArgumentException e) { // the message names uri
+            throw new IOException(e.getMessage(), e.getCause());
         } catch (java.io.UncheckedIOException e) {
-            throw new IOException(InputFiles.named(e.getCause().getMessage(), uri, file.name, java.nio.file.Path.of(
-                    file.name)), e.getCause());
+            throw new IOException(e.getMessage(), e.getCause());
         }
         return new SparkScorer(spark, file, m, null, "sample_id", null, BATCH);
     }

@@ -87,6 +87,17 @@ class SparkScorerTest {
     }
 
     @Test
+    void aBadModelFileIsRefusedNamingItsUriAndLine() throws IOException {
+        Path file = dir.resolve("bad_model.json");
+        ModelFiles.write(moleculeModel, file);
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+        lines.set(2, lines.get(2) + " oops");
+        java.nio.file.Files.write(file, lines);
+        IOException e = assertThrows(IOException.class, () -> SparkScorer.read(spark, file.toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(file + ", line 3"), e.getMessage());
+    }
+
+    @Test
     void percentConvertsExactlyAsTheCoreConvertsIt() {
         ResponseModel percentModel = moleculeModel.withInputUnit(AbundanceUnit.PERCENT);
         FeatureTable fraction = capacities.withUnit(AbundanceUnit.FRACTION);
