@@ -12,10 +12,12 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -43,7 +45,8 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * column (or text column, read by the core's number rule {@link DelimitedText#parseNumber}, as CSV files are read
  * without schema inference) per raw model input feature ({@link ResponseModel#inputFeatures()}), named as the model names it — molecule
  * capacities from {@link SparkProfiler} ({@code HMBPP}, …), or raw features (KOs, species) of a samples-as-rows table.
- * Other columns are kept and ignored. A null value is an error naming the sample and the column.
+ * Other columns are kept and ignored. A null value is an error naming the sample and the column; so is a sample id in
+ * two rows, checked over the whole table when {@link #score} is called.
  *
  * <p><b>Units travel.</b> The table's {@link AbundanceUnit} must be known, as in the core, where every table has one:
  * a string column {@code unit} (one unit name per row, as {@link SparkProfiler} writes it), else the
@@ -171,14 +174,23 @@ public final class SparkScorer {
 
     /**
      * The table with a {@value #PROBABILITY} column; lazy, as Spark transformations are, after the driver-side
-     * checks of {@link #coverage}.
+     * checks of {@link #coverage} and a check that no sample id is in two rows (a Spark job over the id column: the
+     * core refuses a table with a repeated id, and the executors, which score a batch of rows at a time, would
+     * see a repeat only within one batch).
      *
-     * @throws IllegalArgumentException as {@link #coverage}
+     * @throws IllegalArgumentException as {@link #coverage}, or if a sample id is in more than one row (naming it)
      */
     public Dataset<Row> score(Dataset<Row> table) {
         StructType schema = table.schema();
         coverage(schema);
         Layout layout = layout(schema);
+        Column id = table.col("`" + idColumn.replace("`", "``") + "`");
+        List<Row> repeated = table.where(id.isNotNull()).groupBy(id).count().where(functions.col("count").gt(1))
+                .limit(1).collectAsList();
+        if (!repeated.isEmpty()) {
+            throw new IllegalArgumentException("sample id '" + repeated.get(0).get(0) + "' is in "
+                    + repeated.get(0).getLong(1) + " rows: sample ids must be unique");
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<TextResource> file = jsc.broadcast(modelFile);
         JavaRDD<Row> rows = table.javaRDD().mapPartitions(new Task(file, fillZeroShare, layout, batch));

@@ -98,6 +98,16 @@ class SparkScorerTest {
     }
 
     @Test
+    void aRepeatedSampleIdIsRefusedWhateverThePartitions() {
+        String id = capacities.sampleIds().get(5);
+        Dataset<Row> repeated = Frames.of(spark, capacities, true, 3).union(Frames.of(spark, capacities.selectSamples(
+                List.of(id)), true, 1)); // the repeat in a partition, and so a batch, of its own
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkScorer.of(spark,
+                moleculeModel).score(repeated).collectAsList());
+        assertEquals("sample id '" + id + "' is in 2 rows: sample ids must be unique", e.getMessage());
+    }
+
+    @Test
     void percentConvertsExactlyAsTheCoreConvertsIt() {
         ResponseModel percentModel = moleculeModel.withInputUnit(AbundanceUnit.PERCENT);
         FeatureTable fraction = capacities.withUnit(AbundanceUnit.FRACTION);
