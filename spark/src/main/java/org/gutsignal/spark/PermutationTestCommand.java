@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
@@ -30,13 +32,17 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code gutsignal-spark permutation-test}: the permutation test of the cross-validated AUROC with every fold of every
  * permutation fitted as a task ({@link SparkCrossValidation#permutationTest}); the same numbers as the core's
- * {@code CrossValidation.permutationTest} with the same options and seed.
+ * {@code CrossValidation.permutationTest} with the same options and seed on the cohort in sample-id order. The
+ * table's rows are sorted by sample id ({@link String#compareTo}) on the driver, since the order Spark reads them in
+ * depends on the file sizes and splits (so on the cluster's settings) and the folds depend on the samples' order.
  */
 @Command(name = "permutation-test", mixinStandardHelpOptions = true,
         description = {"Permutation test of the cross-validated AUROC: the whole cross-validation (preprocessing,"
             + " model, inner λ selection) rerun on N permutations of the labels, each fold of each permutation a Spark"
             + " task. Writes summary.tsv (observed AUROC, p-value …) and permuted.tsv (the AUROC of each permutation,"
-            + " in the order drawn) into OUT.", "The same --seed gives the same numbers, whatever the cluster."})
+            + " in the order drawn) into OUT.", "The samples are taken in sample-id order, whatever the table's files:"
+            + " the same --seed gives the same numbers, whatever the cluster, as the core's on the table sorted by"
+            + " sample id."})
 final class PermutationTestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -193,7 +199,28 @@ final class PermutationTestCommand implements Callable<Integer> {
         if (u == null) {
             throw new IllegalArgumentException(table + ": the table's unit is unknown (no 'unit' column): give --unit");
         }
-        List<Row> rows = df.select(idColumn, names.toArray(new String[0])).collectAsList();
+        // in sample-id order: the order Spark collects a table's rows in follows its files' sizes and splits, and
+        // the folds (so the AUROCs and the p-value) follow the order of the samples
+        // the whole rows are read (not a select of the columns, which Spark would prune): a ragged row is refused
+        int[] picked = new int[1 + names.size()];
+        picked[0] = columns.indexOf(idColumn);
+        for (int j = 0; j < names.size(); j++) {
+            picked[j + 1] = columns.indexOf(names.get(j));
+        }
+        List<Row> rows = new ArrayList<>(Tables.reading(table, () -> df.javaRDD().map(r -> {
+            Object[] v = new Object[picked.length];
+            for (int c = 0; c < v.length; c++) {
+                v[c] = r.get(picked[c]);
+            }
+            return RowFactory.create(v);
+        }).collect()));
+        for (Row r : rows) {
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException(table + ": a row has no sample id (its '" + idColumn
+                        + "' cell is empty)");
+            }
+        }
+        rows.sort(Comparator.comparing(r -> String.valueOf(r.get(0))));
         List<String> ids = new ArrayList<>(rows.size());
         double[][] values = new double[rows.size()][names.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -203,7 +230,7 @@ final class PermutationTestCommand implements Callable<Integer> {
                 Object x = r.get(j + 1);
                 if (x == null) {
                     throw new IllegalArgumentException(table + ": sample '" + ids.get(i) + "', column '"
-                            + names.get(j) + "': no value");
+                            + names.get(j) + "': no value (an empty cell)");
                 }
                 try {
                     values[i][j] = x instanceof String s ? DelimitedText.parseNumber(s) : ((Number) x).doubleValue();

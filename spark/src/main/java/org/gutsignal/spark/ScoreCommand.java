@@ -65,7 +65,10 @@ final class ScoreCommand implements Callable<Integer> {
         Dataset<Row> in = Tables.read(spark, table, inputFormat);
         Scores.Coverage c = scorer.coverage(in.schema());
         Dataset<Row> scored = scorer.score(in).select(idColumn, SparkScorer.PROBABILITY);
-        Tables.write(scored, out, "auto", inputs, "-o");
+        Tables.reading(table, () -> {
+            Tables.write(scored, out, "auto", inputs, "-o");
+            return null;
+        });
         if (!main.quiet) {
             int total = c.presentFeatures().size() + c.absentFeatures().size();
             main.err.println("scored " + table + " into " + out + "; " + c.presentFeatures().size() + " of " + total

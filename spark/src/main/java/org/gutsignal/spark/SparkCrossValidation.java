@@ -110,7 +110,8 @@ public final class SparkCrossValidation {
             models.put(f._2().split, ModelText.parse(TextResource.of("model.json", f._2().model)));
         }
         Map<List<String>, Integer> byTrain = trainingSets(c, splits);
-        Learner<ResponseModel> replay = train -> fitted(models, byTrain, train);
+        Learner<ResponseModel> replay = train -> fitted(models, byTrain, train.sampleIds(), train.sampleCount()
+                + " training samples");
         return CrossValidation.of(Splitters.fixed(splits)).run(replay, c);
     }
 
@@ -183,11 +184,29 @@ public final class SparkCrossValidation {
         return y;
     }
 
-    /** Each split's training sample ids → its index: how a replaying learner knows which fold it is asked for. */
+    /**
+     * Each split's training sample ids → the index of the first split trained on them: how the replaying learner of
+     * {@link #run} knows which fold model it is asked for. Splits that share a training set share its model, which is
+     * the model each of them would have (the learner is deterministic: equal training sets give equal models).
+     */
     static Map<List<String>, Integer> trainingSets(Cohort c, List<Split> splits) {
         Map<List<String>, Integer> out = new HashMap<>();
         for (int s = 0; s < splits.size(); s++) {
-            out.putIfAbsent(ids(c, splits.get(s).train()), s); // equal training sets give equal fits
+            out.putIfAbsent(ids(c, splits.get(s).train()), s);
+        }
+        return out;
+    }
+
+    /**
+     * Each split's (training sample ids, test sample ids) → its index: how the replaying predictor of a permutation
+     * test knows which fold's scores it is asked for, also when splits share a training set (train A → test B and
+     * train A → test C). Equal splits share their scores, which are equal.
+     */
+    static Map<List<List<String>>, Integer> trainAndTestSets(Cohort c, List<Split> splits) {
+        Map<List<List<String>>, Integer> out = new HashMap<>();
+        for (int s = 0; s < splits.size(); s++) {
+            Split split = splits.get(s);
+            out.putIfAbsent(List.of(ids(c, split.train()), ids(c, split.test())), s);
         }
         return out;
     }
@@ -200,10 +219,10 @@ public final class SparkCrossValidation {
         return out;
     }
 
-    private static <T> T fitted(Map<Integer, T> fits, Map<List<String>, Integer> byTrain, Cohort train) {
-        Integer s = byTrain.get(train.sampleIds());
+    private static <K, T> T fitted(Map<Integer, T> fits, Map<K, Integer> splitOf, K samples, String what) {
+        Integer s = splitOf.get(samples);
         if (s == null || !fits.containsKey(s)) {
-            throw new IllegalStateException("no fold was fitted on these " + train.sampleCount() + " training samples");
+            throw new IllegalStateException("no fold was fitted on these " + what);
         }
         return fits.get(s);
     }
@@ -282,20 +301,14 @@ public final class SparkCrossValidation {
             int[] y = labels(labellings.value()[k]);
             Cohort c = cohort(snapshot, k, y);
             List<Split> splits = splitter.split(y, snapshot.groups());
-            Map<Integer, Predictor> fits = new HashMap<>();
+            Map<Integer, double[]> scores = new HashMap<>();
             for (Fold f : folds._2()) {
-                Split split = splits.get(f.split);
-                List<String> test = ids(c, split.test());
-                double[] scores = f.scores;
-                fits.put(f.split, cohort -> {
-                    if (!cohort.sampleIds().equals(test)) {
-                        throw new IllegalStateException("fold " + split + " was fitted for other test samples");
-                    }
-                    return scores.clone();
-                });
+                scores.put(f.split, f.scores);
             }
-            Map<List<String>, Integer> byTrain = trainingSets(c, splits);
-            Learner<Predictor> replay = train -> fitted(fits, byTrain, train);
+            Map<List<List<String>>, Integer> bySamples = trainAndTestSets(c, splits);
+            Learner<Predictor> replay = train -> test -> fitted(scores, bySamples, List.of(train.sampleIds(),
+                    test.sampleIds()), train.sampleCount() + " training samples to score these " + test.sampleCount()
+                    + " test samples").clone();
             return new Tuple2<>(k, CrossValidation.of(Splitters.fixed(splits)).run(replay, c).auroc().value());
         }
     }

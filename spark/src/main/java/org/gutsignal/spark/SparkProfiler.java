@@ -110,7 +110,8 @@ public final class SparkProfiler {
      * on any Hadoop file system.
      *
      * @throws IOException              if the file cannot be read (the message names it)
-     * @throws IllegalArgumentException if it is not a catalog (the core's message, naming the file)
+     * @throws IllegalArgumentException if it is not a catalog (the core's message, naming {@code uri}, the line and
+     *                                  the column)
      */
     public SparkProfiler withCatalog(String uri) throws IOException {
         TextResource r = TextResource.read(hadoopConf(), uri);
@@ -123,7 +124,8 @@ public final class SparkProfiler {
      * format on any Hadoop file system.
      *
      * @throws IOException              if the file cannot be read (the message names it)
-     * @throws IllegalArgumentException if it is not a trait table (the core's message, naming the file)
+     * @throws IllegalArgumentException if it is not a trait table (the core's message, naming {@code uri}, the line
+     *                                  and the column)
      */
     public SparkProfiler withTraits(String uri) throws IOException {
         TextResource r = TextResource.read(hadoopConf(), uri);

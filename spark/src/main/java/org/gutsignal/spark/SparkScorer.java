@@ -12,10 +12,12 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -43,7 +45,8 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * column (or text column, read by the core's number rule {@link DelimitedText#parseNumber}, as CSV files are read
  * without schema inference) per raw model input feature ({@link ResponseModel#inputFeatures()}), named as the model names it — molecule
  * capacities from {@link SparkProfiler} ({@code HMBPP}, …), or raw features (KOs, species) of a samples-as-rows table.
- * Other columns are kept and ignored. A null value is an error naming the sample and the column.
+ * Other columns are kept and ignored. A null value is an error naming the sample and the column; so is a sample id in
+ * two rows, checked over the whole table when {@link #score} is called.
  *
  * <p><b>Units travel.</b> The table's {@link AbundanceUnit} must be known, as in the core, where every table has one:
  * a string column {@code unit} (one unit name per row, as {@link SparkProfiler} writes it), else the
@@ -99,16 +102,17 @@ public final class SparkScorer {
      * A scorer of the model file at {@code uri} on any Hadoop file system, read on the driver.
      *
      * @throws IOException if the file cannot be read, or is not a model file (the core's {@code ModelFormatException}
-     *                     message, naming the file, line and column)
+     *                     message, naming {@code uri}, the line and the column)
      */
     public static SparkScorer read(SparkSession spark, String uri) throws IOException {
         TextResource file = TextResource.read(spark.sparkContext().hadoopConfiguration(), uri);
         ResponseModel m;
         try {
             m = ModelText.parse(file);
+        } catch (IllegalArgumentException e) { // the message names uri
+            throw new IOException(e.getMessage(), e.getCause());
         } catch (java.io.UncheckedIOException e) {
-            throw new IOException(InputFiles.named(e.getCause().getMessage(), uri, file.name, java.nio.file.Path.of(
-                    file.name)), e.getCause());
+            throw new IOException(e.getMessage(), e.getCause());
         }
         return new SparkScorer(spark, file, m, null, "sample_id", null, BATCH);
     }
@@ -170,14 +174,23 @@ public final class SparkScorer {
 
     /**
      * The table with a {@value #PROBABILITY} column; lazy, as Spark transformations are, after the driver-side
-     * checks of {@link #coverage}.
+     * checks of {@link #coverage} and a check that no sample id is in two rows (a Spark job over the id column: the
+     * core refuses a table with a repeated id, and the executors, which score a batch of rows at a time, would
+     * see a repeat only within one batch).
      *
-     * @throws IllegalArgumentException as {@link #coverage}
+     * @throws IllegalArgumentException as {@link #coverage}, or if a sample id is in more than one row (naming it)
      */
     public Dataset<Row> score(Dataset<Row> table) {
         StructType schema = table.schema();
         coverage(schema);
         Layout layout = layout(schema);
+        Column id = table.col("`" + idColumn.replace("`", "``") + "`");
+        List<Row> repeated = table.where(id.isNotNull()).groupBy(id).count().where(functions.col("count").gt(1))
+                .limit(1).collectAsList();
+        if (!repeated.isEmpty()) {
+            throw new IllegalArgumentException("sample id '" + repeated.get(0).get(0) + "' is in "
+                    + repeated.get(0).getLong(1) + " rows: sample ids must be unique");
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<TextResource> file = jsc.broadcast(modelFile);
         JavaRDD<Row> rows = table.javaRDD().mapPartitions(new Task(file, fillZeroShare, layout, batch));
@@ -382,7 +395,8 @@ public final class SparkScorer {
 
         private String id(Row r) {
             if (r.isNullAt(layout.id)) {
-                throw new IllegalArgumentException("a row has no sample id (column " + (layout.id + 1) + ")");
+                throw new IllegalArgumentException("a row has no sample id (column " + (layout.id + 1) + " is null, or"
+                        + " an empty cell)");
             }
             return String.valueOf(r.get(layout.id));
         }
@@ -393,7 +407,7 @@ public final class SparkScorer {
                 int c = layout.columns[j];
                 if (r.isNullAt(c)) {
                     throw new IllegalArgumentException("sample '" + id(r) + "', column '" + layout.features.get(j)
-                            + "': no value (null)");
+                            + "': no value (null, or an empty cell)");
                 }
                 Object x = r.get(c);
                 if (x instanceof String text) {

@@ -14,8 +14,11 @@ import org.apache.spark.sql.SparkSession;
  * The tables the {@code gutsignal-spark} commands read and write: Parquet (a {@code .parquet} path or a directory of
  * Parquet files) or delimited text ({@code .csv}: comma, {@code .tsv} / {@code .txt}: tab, as the core names them),
  * text read as text (no type inference: numbers are read by the core's rule when used, sample ids keep their leading
- * zeros). Outputs are never written over anything: an existing output, or an output that is one of the inputs, is
- * refused.
+ * zeros). Text rows are parsed strictly: a row with more or fewer cells than the header has columns (a stray
+ * delimiter, a decimal comma in a {@code .csv} file) fails the job when it is read in full, as the core's readers
+ * refuse it, instead of being padded with nulls or cut; run the action under {@link #reading} for a message naming the
+ * table and the row. An empty cell is null: the commands refuse it naming the sample and the column. Outputs are never
+ * written over anything: an existing output, or an output that is one of the inputs, is refused.
  */
 final class Tables {
 
@@ -41,16 +44,67 @@ final class Tables {
         return "parquet";
     }
 
+    /**
+     * The table at {@code uri}, lazily. Spark checks a text row's cell count only where it parses the whole row: when
+     * the columns it reads are not pruned (an action on the table itself or its {@code javaRDD()}, not on a
+     * {@code select} of some columns).
+     */
     static Dataset<Row> read(SparkSession spark, String uri, String format) {
         switch (format(uri, format)) {
             case "parquet":
                 return spark.read().parquet(uri);
             case "csv":
-                return spark.read().option("header", "true").option("inferSchema", "false").csv(uri);
+                return spark.read().option("header", "true").option("inferSchema", "false")
+                        .option("mode", "FAILFAST").csv(uri);
             default:
-                return spark.read().option("header", "true").option("inferSchema", "false").option("sep", "\t")
-                        .csv(uri);
+                return spark.read().option("header", "true").option("inferSchema", "false")
+                        .option("mode", "FAILFAST").option("sep", "\t").csv(uri);
         }
+    }
+
+    /** An action on a table; may throw what Spark throws. */
+    @FunctionalInterface
+    interface Action<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs an action that reads the table at {@code uri}, with the table's data errors made to name it: a text row
+     * whose cells do not match the header, and what a task refused in a row (an empty id or value, a value that is
+     * not a number …). Other errors pass unchanged.
+     *
+     * @throws IllegalArgumentException for a data error, naming {@code uri} (and the row, for a ragged one)
+     * @throws IOException              as the action throws
+     */
+    static <T> T reading(String uri, Action<T> action) throws IOException {
+        try {
+            return action.run();
+        } catch (Exception e) { // Spark's SparkException is checked, but thrown from Scala undeclared
+            String ragged = malformedRecord(e);
+            if (ragged != null) {
+                throw new IllegalArgumentException(uri + ": the row '" + ragged + "' has more or fewer cells than the"
+                        + " header has columns (a stray delimiter, a decimal comma?)", e);
+            }
+            if (e instanceof org.apache.spark.SparkException) {
+                for (Throwable t = e.getCause(); t != null && t.getCause() != t; t = t.getCause()) {
+                    if (t instanceof IllegalArgumentException && !t.getClass().getName().startsWith("org.apache.")) {
+                        throw new IllegalArgumentException(uri + ": " + t.getMessage(), e);
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The text of the row Spark's FAILFAST CSV parse refused, or null if {@code e} is not that. */
+    static String malformedRecord(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.apache.spark.SparkThrowable st && "MALFORMED_CSV_RECORD".equals(st.getErrorClass())) {
+                String row = st.getMessageParameters().get("badRecord");
+                return row != null ? row : t.getMessage();
+            }
+        }
+        return null;
     }
 
     /**

@@ -14,6 +14,7 @@ import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.cohort.JoinPolicy;
 import org.gutsignal.cohort.SampleMetadata;
+import org.gutsignal.cohort.Split;
 import org.gutsignal.cohort.Splitters;
 import org.gutsignal.eval.CrossValidation;
 import org.gutsignal.eval.CvResult;
@@ -100,6 +101,28 @@ class SparkCrossValidationTest {
     }
 
     @Test
+    void splitsSharingATrainingSetEqualTheCores() {
+        SerializableSplitter fixed = (y, g) -> Splitters.fixed(sharedTrainingSet()).split(y, g);
+        SerializableLearner oneLambda = train -> LogisticTrainer.withDefaults().withAlpha(0.5)
+                .withLambdas(new double[] {0.05}).withSeed(7).fit(train);
+        Cohort thirty = cohort.labelled().selectSamples(range(0, 30));
+        PermutationTest core = CrossValidation.of(fixed).permutationTest(oneLambda, thirty, 5, 3L);
+        PermutationTest spark = SparkCrossValidation.of(SparkCrossValidationTest.spark, fixed).withPartitions(3)
+                .permutationTest(oneLambda, thirty, 5, 3L);
+        assertEquals(Double.doubleToLongBits(core.observed()), Double.doubleToLongBits(spark.observed()));
+        assertArrayEquals(bits(core.permuted()), bits(spark.permuted()));
+        assertEquals(Double.doubleToLongBits(core.pValue()), Double.doubleToLongBits(spark.pValue()));
+
+        CvResult<ResponseModel> coreRun = CrossValidation.of(fixed).run(oneLambda, thirty);
+        CvResult<ResponseModel> sparkRun = SparkCrossValidation.of(SparkCrossValidationTest.spark, fixed)
+                .withPartitions(3).run(oneLambda, thirty);
+        assertEquals(coreRun.predictors(), sparkRun.predictors());
+        assertArrayEquals(bits(coreRun.outOfFold(0)), bits(sparkRun.outOfFold(0)));
+        assertEquals(Double.doubleToLongBits(coreRun.auroc().value()), Double.doubleToLongBits(sparkRun.auroc()
+                .value()));
+    }
+
+    @Test
     void theLearnersErrorReachesTheCaller() {
         SerializableLearner failing = train -> {
             throw new IllegalArgumentException("no fit for " + train.sampleCount() + " samples");
@@ -107,6 +130,22 @@ class SparkCrossValidationTest {
         Exception e = assertThrows(Exception.class, () -> SparkCrossValidation.of(spark, REPEATED).withPartitions(2)
                 .run(failing, cohort));
         assertTrue(Errors.message(e).matches("no fit for [0-9]+ samples"), Errors.message(e));
+    }
+
+    /** Train A → test B, train A → test C, train B ∪ C → test A: two folds fitted on the same samples. */
+    private static List<Split> sharedTrainingSet() {
+        int[] a = range(0, 10);
+        int[] b = range(10, 20);
+        int[] c = range(20, 30);
+        return List.of(Split.of(a, b, 0, 0), Split.of(a, c, 0, 1), Split.of(concat(b, c), a, 0, 2));
+    }
+
+    private static int[] range(int from, int to) {
+        return java.util.stream.IntStream.range(from, to).toArray();
+    }
+
+    private static int[] concat(int[] x, int[] y) {
+        return java.util.stream.IntStream.concat(java.util.Arrays.stream(x), java.util.Arrays.stream(y)).toArray();
     }
 
     private static long[] bits(double[] v) {

@@ -95,20 +95,24 @@ class SparkMainTest {
     }
 
     @Test
-    void permutationTestGivesTheCoresPValue() throws IOException {
+    void permutationTestGivesTheCoresPValueWhateverTheFilesAndSplits() throws IOException {
         FeatureTable capacities = FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.CPM)
                 .read(TestSpark.testdata("synthetic/capacities.tsv"));
         List<String> some = new ArrayList<>();
         for (int i = 0; i < capacities.sampleCount(); i += 5) {
-            some.add(capacities.sampleIds().get(i));
+            some.add(capacities.sampleIds().get(i)); // in sample-id order, the cohort's order on Spark
         }
         Path table = dir.resolve("some_capacities.tsv");
         FeatureTableWriter.samplesAsRows().write(capacities.selectSamples(some), table);
-        Path out = dir.resolve("perm");
-        Run perm = run("permutation-test", table.toString(), "-m", TestSpark.testdata("synthetic/metadata.tsv")
-                .toString(), "--lenient", "--unit", "CPM", "--split", "kfold:4", "--folds", "4", "--permutations", "7",
-                "--seed", "5", "--partitions", "3", "-o", out.toString());
-        assertEquals(0, perm.code, perm.err);
+        // the same rows as part files of unequal sizes, not in id order: Spark reads the largest first
+        List<String> lines = Files.readAllLines(table);
+        String header = lines.get(0);
+        List<String> rows = lines.subList(1, lines.size());
+        Path parts = dir.resolve("some_capacities_parts.tsv");
+        Files.createDirectories(parts);
+        writeLines(parts.resolve("part-00000.tsv"), header, rows.subList(140, rows.size()));
+        writeLines(parts.resolve("part-00001.tsv"), header, rows.subList(0, 20));
+        writeLines(parts.resolve("part-00002.tsv"), header, rows.subList(20, 140));
 
         Cohort cohort = Cohort.join(capacities.selectSamples(some), MetadataReader.gutsignal()
                 .read(TestSpark.testdata("synthetic/metadata.tsv")), JoinPolicy.LENIENT, "t", "m");
@@ -117,12 +121,76 @@ class SparkMainTest {
                 .withClassBalancing(false).withSeed(5);
         PermutationTest core = CrossValidation.of(Splitters.stratifiedKFold(4, 5)).permutationTest(trainer::fit,
                 cohort, 7, 5);
+        assertSamePermutationTest(core, permutationTest(table, "perm"));
+        assertSamePermutationTest(core, permutationTest(parts, "perm-parts"));
+        String maxPartitionBytes = "spark.sql.files.maxPartitionBytes";
+        String before = spark.conf().get(maxPartitionBytes);
+        spark.conf().set(maxPartitionBytes, "1k"); // each part file split into several tasks
+        try {
+            assertSamePermutationTest(core, permutationTest(parts, "perm-small-splits"));
+        } finally {
+            spark.conf().set(maxPartitionBytes, before);
+        }
+    }
+
+    private static Path permutationTest(Path table, String name) {
+        Path out = dir.resolve(name);
+        Run perm = run("permutation-test", table.toString(), "-m", TestSpark.testdata("synthetic/metadata.tsv")
+                .toString(), "--lenient", "--unit", "CPM", "--split", "kfold:4", "--folds", "4", "--permutations", "7",
+                "--seed", "5", "--partitions", "3", "-o", out.toString());
+        assertEquals(0, perm.code, perm.err);
+        return out;
+    }
+
+    private static void assertSamePermutationTest(PermutationTest core, Path out) throws IOException {
         Map<String, String> summary = keyValues(out.resolve("summary.tsv"));
-        assertEquals(DelimitedText.format(core.observed()), summary.get("auroc_observed"));
-        assertEquals(DelimitedText.format(core.pValue()), summary.get("p_value"));
+        assertEquals(DelimitedText.format(core.observed()), summary.get("auroc_observed"), out.toString());
+        assertEquals(DelimitedText.format(core.pValue()), summary.get("p_value"), out.toString());
         List<String> permuted = Files.readAllLines(out.resolve("permuted.tsv"));
         for (int k = 0; k < 7; k++) {
-            assertEquals((k + 1) + "\t" + DelimitedText.format(core.permuted()[k]), permuted.get(k + 1));
+            assertEquals((k + 1) + "\t" + DelimitedText.format(core.permuted()[k]), permuted.get(k + 1),
+                    out.toString());
+        }
+    }
+
+    private static void writeLines(Path file, String header, List<String> rows) throws IOException {
+        List<String> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        Files.write(file, all);
+    }
+
+    @Test
+    void raggedRowsAndEmptyCellsAreRefusedNamingTheTable() throws IOException {
+        String header = "sample_id,HMBPP,LPS,BUTYRATE,SECONDARY_BILE_ACIDS,INDOLE,TMA";
+        String good = "P0001,80.6,29.9,15.5,0.92,6.48,2.56";
+        Path modelFile = dir.resolve("ragged-model.json");
+        ModelFiles.write(LogisticTrainer.withDefaults().withLambdas(new double[] {0.05}).withSeed(3).fit(Cohort.join(
+                FeatureTableReader.samplesAsRows().withUnit(AbundanceUnit.CPM).read(TestSpark.testdata(
+                "synthetic/capacities.tsv")), MetadataReader.gutsignal().read(TestSpark.testdata(
+                "synthetic/metadata.tsv")), JoinPolicy.LENIENT, "capacities", "metadata")), modelFile);
+        String decimalComma = "P0002,99,9,83.8,4.89,0.47,60.9,0.99";
+        String[][] cases = {
+            {"extra.csv", decimalComma, "the row '" + decimalComma + "' has more or fewer cells than the header has"
+                + " columns (a stray delimiter, a decimal comma?)", null},
+            {"short.csv", "P0002,99.9,83.8", "the row 'P0002,99.9,83.8' has more or fewer cells than the header has"
+                + " columns (a stray delimiter, a decimal comma?)", null},
+            {"no_id.csv", ",99.9,83.8,4.89,0.47,60.9,0.99", "a row has no sample id (its 'sample_id' cell is empty)",
+                "a row has no sample id (column 1 is null, or an empty cell)"},
+            {"no_value.csv", "P0002,99.9,,4.89,0.47,60.9,0.99", "sample 'P0002', column 'LPS': no value (an empty cell)",
+                "sample 'P0002', column 'LPS': no value (null, or an empty cell)"},
+        };
+        for (String[] c : cases) {
+            Path table = dir.resolve(c[0]);
+            Files.write(table, List.of(header, good, c[1]));
+            Run perm = run("permutation-test", table.toString(), "-m", TestSpark.testdata("synthetic/metadata.tsv")
+                    .toString(), "--unit", "CPM", "--permutations", "1", "-o", dir.resolve("perm-" + c[0]).toString());
+            assertEquals(SparkMain.BAD_INPUT, perm.code, perm.err);
+            assertEquals("gutsignal-spark permutation-test: " + table + ": " + c[2] + "\n", perm.err);
+            Run score = run("score", table.toString(), "--model", modelFile.toString(), "--unit", "CPM", "-o",
+                    dir.resolve("scores-" + c[0]).toString());
+            assertEquals(SparkMain.BAD_INPUT, score.code, score.err);
+            assertEquals("gutsignal-spark score: " + table + ": " + (c[3] == null ? c[2] : c[3]) + "\n", score.err);
         }
     }
 

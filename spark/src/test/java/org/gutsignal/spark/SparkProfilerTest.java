@@ -146,6 +146,21 @@ class SparkProfilerTest {
     }
 
     @Test
+    void aBadCatalogOrTraitTableIsRefusedNamingItsUriAndLine() throws IOException {
+        Path catalog = dir.resolve("my_catalog.csv");
+        Files.writeString(catalog, "id,name,host_target,markers,pathways,aggregation,direction,evidence,reference,"
+                + "verified\nHMBPP,x,y,K01662,,NO_SUCH_AGGREGATION,stimulatory,e,r,yes\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkProfiler.of(spark,
+                SignallingProfile.Source.GENES).withCatalog(catalog.toString()));
+        assertTrue(e.getMessage().startsWith(catalog + ", line 2"), e.getMessage());
+        Path traits = dir.resolve("my_traits.csv");
+        Files.writeString(traits, "taxon,HMBPP\ng__Escherichia,maybe\n");
+        e = assertThrows(IllegalArgumentException.class, () -> SparkProfiler.of(spark,
+                SignallingProfile.Source.SPECIES).withTraits(traits.toString()));
+        assertTrue(e.getMessage().startsWith(traits + ", line 2"), e.getMessage());
+    }
+
+    @Test
     void aGlobThatMatchesNothingIsRefusedNamingIt() {
         String glob = dir.resolve("ko").toString() + "/*.nothing";
         Exception e = assertThrows(java.io.FileNotFoundException.class,

@@ -87,6 +87,27 @@ class SparkScorerTest {
     }
 
     @Test
+    void aBadModelFileIsRefusedNamingItsUriAndLine() throws IOException {
+        Path file = dir.resolve("bad_model.json");
+        ModelFiles.write(moleculeModel, file);
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+        lines.set(2, lines.get(2) + " oops");
+        java.nio.file.Files.write(file, lines);
+        IOException e = assertThrows(IOException.class, () -> SparkScorer.read(spark, file.toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(file + ", line 3"), e.getMessage());
+    }
+
+    @Test
+    void aRepeatedSampleIdIsRefusedWhateverThePartitions() {
+        String id = capacities.sampleIds().get(5);
+        Dataset<Row> repeated = Frames.of(spark, capacities, true, 3).union(Frames.of(spark, capacities.selectSamples(
+                List.of(id)), true, 1)); // the repeat in a partition, and so a batch, of its own
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkScorer.of(spark,
+                moleculeModel).score(repeated).collectAsList());
+        assertEquals("sample id '" + id + "' is in 2 rows: sample ids must be unique", e.getMessage());
+    }
+
+    @Test
     void percentConvertsExactlyAsTheCoreConvertsIt() {
         ResponseModel percentModel = moleculeModel.withInputUnit(AbundanceUnit.PERCENT);
         FeatureTable fraction = capacities.withUnit(AbundanceUnit.FRACTION);
