@@ -37,6 +37,26 @@ public final class Preprocessing {
         return NONE;
     }
 
+    /**
+     * The step names {@link #parse} accepts, as a command line's help lists them.
+     */
+    public static final String STEP_NAMES = "tss, ln1 (ln(x+1)), ln:C, ln (half min positive), log10:C, log10, clr:C,"
+            + " clr, standardize, prevalence:F (value > 0 in at least fraction F), siamcat (SIAMCAT log.std, 1e-6, 0.1),"
+            + " siamcat:METHOD (SIAMCAT's rank.unit, rank.std or std, sd quantile 0.1; log.unit, pseudocount 1e-6,"
+            + " norm 2 per feature; log.unit:P:M, norm P = 1 or 2 per M = 1 feature, 2 sample, 3 table), none";
+
+    /**
+     * The steps a comma-separated list of {@link #STEP_NAMES} gives, in order (case and spaces
+     * around names ignored; {@code none} or an empty list: no steps), e.g.
+     * {@code "ln1,standardize"} or {@code "prevalence:0.1,siamcat:log.unit:2:1"}: the text form the
+     * command lines' {@code --preprocess} takes.
+     *
+     * @throws IllegalArgumentException naming the step, for an unknown step or a value it cannot take
+     */
+    public static Preprocessing parse(String steps) {
+        return StepNames.parse(java.util.Objects.requireNonNull(steps, "steps"));
+    }
+
     /** The given steps, in order. */
     public static Preprocessing of(Transform... steps) {
         return new Preprocessing(Arrays.asList(steps));

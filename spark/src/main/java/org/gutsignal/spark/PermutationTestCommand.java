@@ -24,6 +24,7 @@ import org.gutsignal.io.DelimitedText;
 import org.gutsignal.io.MetadataReader;
 import org.gutsignal.io.ResponseMapping;
 import org.gutsignal.profile.MoleculeCatalog;
+import org.gutsignal.transform.Preprocessing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -102,8 +103,9 @@ final class PermutationTestCommand implements Callable<Integer> {
             description = "Folds of the inner cross-validation that picks λ (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--preprocess", defaultValue = "ln1,standardize", paramLabel = "STEPS", description = "tss, ln1,"
-            + " ln:C, ln, log10:C, log10, clr:C, clr, standardize, none, comma-separated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--preprocess", defaultValue = "ln1,standardize", paramLabel = "STEPS", description = "Preprocessing"
+            + " steps in order, comma-separated, fitted on training samples only: " + Preprocessing.STEP_NAMES
+            + " (default: ${DEFAULT-VALUE}).")
     String preprocess;
 
     @Option(names = "--class-balancing", description = "Weight samples so both classes carry equal total weight.")

@@ -1,19 +1,16 @@
 package org.gutsignal.spark;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.gutsignal.cohort.Splitters;
 import org.gutsignal.model.LambdaRule;
 import org.gutsignal.model.LogisticTrainer;
 import org.gutsignal.transform.Preprocessing;
-import org.gutsignal.transform.Transform;
 
 /**
  * The command line's trainer and splitter as plain values, so that the learner and splitter built from them can
  * travel to the executors ({@link SerializableLearner}, {@link SerializableSplitter}). The option names and meanings
- * are those of {@code gutsignal cv} ({@code docs/cli.md}); SIAMCAT steps and filters are not offered here.
+ * are those of {@code gutsignal cv} ({@code docs/cli.md}), preprocessing steps included ({@link Preprocessing#parse}).
  */
 final class TrainerSpec implements Serializable {
 
@@ -84,45 +81,12 @@ final class TrainerSpec implements Serializable {
                 + spec + "'");
     }
 
-    /** tss, ln1, ln:C, ln, log10:C, log10, clr:C, clr, standardize, none: as {@code gutsignal cv --preprocess}. */
+    /** The steps of {@code --preprocess}: {@link Preprocessing#parse}, as {@code gutsignal cv --preprocess}. */
     static Preprocessing preprocessing(String spec) {
-        List<Transform> steps = new ArrayList<>();
-        for (String raw : spec.split(",")) {
-            String step = raw.trim().toLowerCase(Locale.ROOT);
-            if (step.isEmpty() || step.equals("none")) {
-                continue;
-            }
-            int colon = step.indexOf(':');
-            String name = colon < 0 ? step : step.substring(0, colon);
-            String arg = colon < 0 ? null : step.substring(colon + 1);
-            Transform t = switch (name) {
-                case "tss" -> noArg(step, arg, Transform.totalSumScaling());
-                case "ln1" -> noArg(step, arg, Transform.ln(1.0));
-                case "ln" -> arg == null ? Transform.lnHalfMinPositive() : Transform.ln(number(step, arg));
-                case "log10" -> arg == null ? Transform.log10HalfMinPositive() : Transform.log10(number(step, arg));
-                case "clr" -> arg == null ? Transform.clrHalfMinPositive() : Transform.clr(number(step, arg));
-                case "standardize", "standardise" -> noArg(step, arg, Transform.standardize());
-                default -> throw new IllegalArgumentException("--preprocess: unknown step '" + raw.trim()
-                        + "'; known steps: tss, ln1, ln:C, ln, log10:C, log10, clr:C, clr, standardize, none");
-            };
-            steps.add(t);
-        }
-        return steps.isEmpty() ? Preprocessing.none() : Preprocessing.of(steps.toArray(new Transform[0]));
-    }
-
-    private static Transform noArg(String step, String arg, Transform t) {
-        if (arg != null) {
-            throw new IllegalArgumentException("--preprocess: step '" + step + "' takes no value");
-        }
-        return t;
-    }
-
-    private static double number(String step, String arg) {
         try {
-            return Double.parseDouble(arg);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--preprocess: step '" + step + "' needs a number after ':' but has '"
-                    + arg + "'");
+            return Preprocessing.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--preprocess: " + e.getMessage(), e);
         }
     }
 }
