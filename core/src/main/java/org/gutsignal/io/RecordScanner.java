@@ -154,26 +154,11 @@ final class RecordScanner {
     private DelimitedText.Row fast(DelimitedText.SkipRule skip) throws IOException {
         byte[] b = buf;
         byte[] cls = classes;
-        int p = recordStart;
+        int s = recordStart;
+        int p = s;
         int k;
-        while ((k = cls[b[p] & 0xff]) == PLAIN) {
-            p++;
-        }
-        if (k == OTHER) {
-            if (p < lim) {
-                return CAREFUL;
-            }
-            if (!eof) {
-                return AGAIN;
-            }
-        }
-        if (skip != null && k == DELIMITER && skip.firstCell().test(firstCell.of(b, recordStart, p))) {
-            return skipped(p, skip);
-        }
         cells.clear();
-        cells.add(new String(b, recordStart, p - recordStart, StandardCharsets.ISO_8859_1));
-        while (k == DELIMITER) {
-            int s = ++p;
+        while (true) {
             while ((k = cls[b[p] & 0xff]) == PLAIN) {
                 p++;
             }
@@ -185,7 +170,14 @@ final class RecordScanner {
                     return AGAIN;
                 }
             }
+            if (s == recordStart && skip != null && k == DELIMITER && skip.firstCell().test(firstCell.of(b, s, p))) {
+                return skipped(p, skip);
+            }
             cells.add(new String(b, s, p - s, StandardCharsets.ISO_8859_1));
+            if (k != DELIMITER) {
+                break;
+            }
+            s = ++p;
         }
         String[] row = cells.toArray(new String[0]);
         finishLine(p);
