@@ -60,6 +60,21 @@ class SparseDesignTest {
                 AbundanceUnit.TRANSFORMED));
     }
 
+    /** {@code b0 + x_i · b} of fit {@code k} for every training sample (original scale). */
+    private static double[] linearPredictors(TrainingData td, PathSolver.Result r, int k) {
+        double[] eta = new double[td.sampleCount()];
+        double[] row = new double[td.featureCount()];
+        for (int i = 0; i < eta.length; i++) {
+            td.copyRow(i, row);
+            double e = r.intercepts[k];
+            for (int j = 0; j < row.length; j++) {
+                e += r.betas[k][j] * row[j];
+            }
+            eta[i] = e;
+        }
+        return eta;
+    }
+
     private static double worstDifference(PathSolver.Result a, PathSolver.Result b) {
         assertEquals(a.lambdas.length, b.lambdas.length, "path length");
         double worst = 0;
@@ -175,6 +190,59 @@ class SparseDesignTest {
         PathSolver.Result exactKkt = run(td, PathSolver.Storage.SPARSE, false, TIGHT, 0.7);
         for (int k = 0; k < sparse.lambdas.length; k++) {
             assertArrayEquals(exactKkt.betas[k], sparse.betas[k], "float pass, weights, λ[" + k + "]");
+        }
+    }
+
+    @Test
+    void theRealLee2022SpeciesTableGivesTheSameFitsInEitherStorage() throws IOException {
+        // the published MetaPhlAn table of Lee et al. 2022 (164 labelled patients × 601 species, 83 % zeros):
+        // log10(x + half the smallest positive value), as the benchmarks' LEE2022 level; below 2^20 cells, so
+        // dense by default; forced sparse here, every species column with at least half its values at the minimum
+        java.nio.file.Path lee = java.nio.file.Path.of(System.getProperty("gutsignal.testdata", "../testdata"),
+                "lee2022");
+        FeatureTable species = org.gutsignal.io.FeatureTableReader.metaphlan().read(lee.resolve("species_relab.tsv"));
+        org.gutsignal.cohort.SampleMetadata meta = org.gutsignal.io.MetadataReader.of("NCBI_accession", "ORR",
+                org.gutsignal.io.ResponseMapping.YES_NO).read(lee.resolve("metadata.tsv"));
+        Cohort c = Cohort.join(species, meta, org.gutsignal.cohort.JoinPolicy.LENIENT, "species_relab.tsv",
+                "metadata.tsv").labelled();
+        FeatureTable logged = org.gutsignal.transform.Preprocessing.of(
+                org.gutsignal.transform.Transform.log10HalfMinPositive()).fitTransform(c.features()).table();
+        TrainingData td = data(Cohort.of(logged, c.metadata()));
+        assertEquals(164, td.sampleCount());
+        assertFalse(new PathSolver(td, 1).isSparse(), "dense by default below 2^20 cells");
+        assertTrue(new PathSolver(td, 1, PathSolver.Storage.SPARSE, true).isSparse());
+        // 123 species are seen in one patient only: columns that are equal after standardising make the
+        // lasso's coefficients not unique (how they share a weight depends on the arithmetic: up to 0.16
+        // apart here), but the fit is, so its linear predictors, λ and deviance ratios are compared. Those
+        // columns also slow coordinate descent down (over 1,000 passes per λ at the end of the path): at
+        // thresh 1e-14 the dense fit's linear predictors are still 8.9e-7 from its own at 1e-18, so the
+        // storages are compared at 1e-18, where they are 4.5e-9 apart
+        for (double alpha : new double[] {1, 0.5}) {
+            PathSolver.Result dense = run(td, PathSolver.Storage.DENSE, false, 1e-18, alpha);
+            PathSolver.Result sparse = run(td, PathSolver.Storage.SPARSE, true, 1e-18, alpha);
+            assertEquals(dense.lambdas.length, sparse.lambdas.length, "path length");
+            double eta = 0;
+            double dev = 0;
+            double lambda = 0;
+            for (int k = 0; k < dense.lambdas.length; k++) {
+                lambda = Math.max(lambda, Math.abs(dense.lambdas[k] - sparse.lambdas[k]) / dense.lambdas[k]);
+                dev = Math.max(dev, Math.abs(dense.devRatio[k] - sparse.devRatio[k]));
+                double[] a = linearPredictors(td, dense, k);
+                double[] b = linearPredictors(td, sparse, k);
+                for (int i = 0; i < a.length; i++) {
+                    eta = Math.max(eta, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(a[i])));
+                }
+            }
+            System.out.printf("Lee 2022 species, sparse vs dense, α %.1f, thresh 1e-18: %d λ, max difference of"
+                    + " linear predictors %.3g, deviance ratios %.3g, λ %.3g%n", alpha, dense.lambdas.length, eta, dev,
+                    lambda);
+            assertTrue(eta < 1e-8, "α " + alpha + ": linear predictors " + eta);
+            assertTrue(dev < 1e-10, "α " + alpha + ": deviance ratios " + dev);
+            assertTrue(lambda < 1e-12, "α " + alpha + ": λ " + lambda);
+            PathSolver.Result denseFloat = run(td, PathSolver.Storage.DENSE, true, 1e-18, alpha);
+            for (int k = 0; k < dense.lambdas.length; k++) {
+                assertArrayEquals(dense.betas[k], denseFloat.betas[k], "float pass, λ[" + k + "]");
+            }
         }
     }
 
