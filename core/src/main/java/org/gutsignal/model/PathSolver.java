@@ -54,7 +54,8 @@ import java.util.Arrays;
  * {@code θ} carries the dense part of every update) with its sum {@code sr}, so a coordinate step
  * costs the column's non-baseline rows instead of n; θ is folded back into r, and sr recomputed,
  * at the start of every pass. The arithmetic is reordered, so results differ from the dense path
- * in the last bits (bounded in {@code SparseDesignTest}); smaller designs, where everything sits
+ * in the last bits (bounded in {@code SparseDesignTest}; where columns are equal after
+ * standardising, the non-unique coefficients may be shared differently, the fit being the same); smaller designs, where everything sits
  * in the caches and the dense loops are as fast, keep the dense path and its bit-for-bit results.
  *
  * <p>One solver holds one standardised design; {@link #run} may be called repeatedly. Not
