@@ -3,7 +3,10 @@
 Not run by CI. Needs Debian's python3-sklearn (run with /usr/bin/python3).
 
     java -cp benchmarks/target/benchmarks.jar org.gutsignal.benchmarks.FitPeerData target/peers
-    /usr/bin/python3 benchmarks/peers/sklearn_timing.py target/peers
+    /usr/bin/python3 benchmarks/peers/sklearn_timing.py target/peers [LEVEL ...]
+    SKLEARN_SOLVERS=liblinear /usr/bin/python3 benchmarks/peers/sklearn_timing.py target/peers KO
+
+SKLEARN_SOLVERS (default liblinear,saga) picks the solvers: saga does not finish on the KO matrix.
 
 LogisticRegressionCV with an L1 penalty is scikit-learn's counterpart of cv.glmnet and of
 LogisticTrainer.train: a grid of penalties, FitBenchmark's 10 folds (the file's fold column), the
@@ -12,6 +15,7 @@ r^(1/99) per step, r = 1e-4 when there are more samples than features and 1e-2 o
 for molecules (where gutsignal's and glmnet's paths stop) and 100 for KOs and genes; as C = 1 / (n λ)
 because scikit-learn penalises the summed loss and glmnet the mean.
 """
+import os
 import sys
 import time
 
@@ -23,6 +27,7 @@ from sklearn.model_selection import PredefinedSplit
 
 folder = sys.argv[1] if len(sys.argv) > 1 else "target/peers"
 levels = sys.argv[2:] if len(sys.argv) > 2 else ["MOLECULE", "KO", "GENES"]
+solvers = os.environ.get("SKLEARN_SOLVERS", "liblinear,saga").split(",")
 print(f"scikit-learn {sklearn.__version__}, numpy {np.__version__}")
 for level in levels:
     steps, reps = {"MOLECULE": (51, 20), "KO": (100, 1), "GENES": (100, 1)}[level]
@@ -48,7 +53,7 @@ for level in levels:
     if level == "GENES":
         inputs.append(("sparse", x.multiply(1.0 / sd).tocsr()))
     for form, xx in inputs:
-        for solver in ("liblinear", "saga"):
+        for solver in solvers:
             for jobs in (1, 2):
                 model = LogisticRegressionCV(Cs=cs, cv=folds, penalty="l1", solver=solver, scoring="neg_log_loss",
                                              n_jobs=jobs, max_iter=10000)
