@@ -27,11 +27,13 @@ import smile.classification.LogisticRegression;
  * <ul>
  *   <li>{@code raw*}: from raw abundances (capacities, KO CPM or species percent), preprocessing
  *       included. {@link #rawGutsignal} is {@code ResponseModel.score(raw, out)} with a model trained
- *       {@code withPreprocessing(log, standardise)}; {@link #rawBareLoop} the plain loop: one
+ *       {@code withPreprocessing(log, standardise)} ({@link #rawGutsignalThreads2}: the same on two
+ *       threads); {@link #rawBareLoop} the plain loop: one
  *       {@code ln} per value, the preprocessing folded into the coefficients, dot product and sigmoid
  *       over a flat row-major array.</li>
  *   <li>{@code prepared*}: from the already preprocessed matrix. {@link #preparedGutsignal} is
- *       {@code ResponseModel.score(table, out)} with a model without preprocessing;
+ *       {@code ResponseModel.score(table, out)} with a model without preprocessing
+ *       ({@link #preparedGutsignalThreads2}: on two threads);
  *       {@link #preparedSmile} Smile's per-sample {@code predict(x, posteriori)} loop;
  *       {@link #preparedBareLoop} dot product + sigmoid over a flat row-major array;
  *       {@link #preparedStream} the bandwidth bound: the same bytes read once, summed.</li>
@@ -103,6 +105,8 @@ public class ScoreBenchmark {
         }
         double[] expected = preparedGutsignal().clone();
         check("rawGutsignal", expected, rawGutsignal());
+        check("rawGutsignalThreads2", expected, rawGutsignalThreads2());
+        check("preparedGutsignalThreads2", expected, preparedGutsignalThreads2());
         check("rawBareLoop", expected, rawBareLoop());
         check("preparedBareLoop", expected, preparedBareLoop());
     }
@@ -121,6 +125,13 @@ public class ScoreBenchmark {
     @Benchmark
     public double[] rawGutsignal() {
         rawModel.score(raw, out);
+        return out;
+    }
+
+    /** {@link #rawGutsignal} on two threads ({@code ResponseModel.score(raw, out, 2)}; the same numbers). */
+    @Benchmark
+    public double[] rawGutsignalThreads2() {
+        rawModel.score(raw, out, 2);
         return out;
     }
 
@@ -146,6 +157,13 @@ public class ScoreBenchmark {
     @Benchmark
     public double[] preparedGutsignal() {
         preparedModel.score(prepared, out);
+        return out;
+    }
+
+    /** {@link #preparedGutsignal} on two threads ({@code ResponseModel.score(table, out, 2)}; the same numbers). */
+    @Benchmark
+    public double[] preparedGutsignalThreads2() {
+        preparedModel.score(prepared, out, 2);
         return out;
     }
 

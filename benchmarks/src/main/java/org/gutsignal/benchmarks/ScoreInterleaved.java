@@ -42,8 +42,10 @@ public final class ScoreInterleaved {
         b.setUp();
         Map<String, Supplier<double[]>> all = new LinkedHashMap<>();
         all.put("rawGutsignal", b::rawGutsignal);
+        all.put("rawGutsignalThreads2", b::rawGutsignalThreads2);
         all.put("rawBareLoop", b::rawBareLoop);
         all.put("preparedGutsignal", b::preparedGutsignal);
+        all.put("preparedGutsignalThreads2", b::preparedGutsignalThreads2);
         all.put("preparedSmile", b::preparedSmile);
         all.put("preparedStream", b::preparedStream);
         all.put("preparedBareLoop", b::preparedBareLoop);

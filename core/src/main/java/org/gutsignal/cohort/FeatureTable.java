@@ -399,14 +399,33 @@ public final class FeatureTable {
      */
     public void weightedSums(int[] columns, double[] weights, int count, double constant, double[] out) {
         int n = sampleIds.size();
+        if (out.length < n) {
+            throw new IllegalArgumentException("output array holds " + out.length + " values but the table has " + n
+                    + " samples");
+        }
+        weightedSums(columns, weights, count, constant, 0, n, out);
+    }
+
+    /**
+     * {@link #weightedSums(int[], double[], int, double, double[])} for the samples {@code from}
+     * (inclusive) to {@code to} (exclusive) only: {@code out[i]} for {@code i} in that range, each
+     * the same number the whole-table call gives (a sample's sum never depends on the others), so
+     * threads may each take a range of one table and one output array.
+     *
+     * @throws IllegalArgumentException  as the whole-table call, or if {@code out} is shorter than {@code to}
+     * @throws IndexOutOfBoundsException as the whole-table call, or if the range is not within the samples
+     */
+    public void weightedSums(int[] columns, double[] weights, int count, double constant, int from, int to,
+            double[] out) {
         int p = featureNames.size();
+        Objects.checkFromToIndex(from, to, sampleIds.size());
         if (count < 0 || count > columns.length || count > weights.length) {
             throw new IllegalArgumentException("count " + count + " but " + columns.length + " columns and "
                     + weights.length + " weights");
         }
-        if (out.length < n) {
-            throw new IllegalArgumentException("output array holds " + out.length + " values but the table has " + n
-                    + " samples");
+        if (out.length < to) {
+            throw new IllegalArgumentException("output array holds " + out.length + " values but the range ends at "
+                    + "sample " + to);
         }
         boolean consecutive = true;
         for (int k = 0; k < count; k++) {
@@ -415,11 +434,11 @@ public final class FeatureTable {
         }
         if (consecutive) {
             int first = count == 0 ? 0 : columns[0];
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = consecutiveSum(values, i * p + first, weights, count, constant);
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = gatheredSum(values, i * p, columns, weights, count, constant);
             }
         }

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Fits one thing per {@link Split} on up to {@code n} threads with results in split order: the
- * fold runner shared by the trainer's inner λ selection and {@code eval.CrossValidation}.
+ * fold runner shared by the trainer's inner λ selection and {@code eval.CrossValidation} (and, by
+ * index, by the ranges of samples that {@code ResponseModel.score} scores on several threads).
  *
  * <pre>{@code
  * List<double[]> heldOut = ParallelFolds.map(splits, 2, split -> fitAndScore(split));
@@ -41,15 +43,33 @@ public final class ParallelFolds {
      */
     public static <T> List<T> map(List<Split> splits, int threads, Function<Split, T> fit) {
         Objects.requireNonNull(fit, "fit");
+        return map(splits.size(), threads, f -> fit.apply(splits.get(f)));
+    }
+
+    /**
+     * As {@link #map(List, int, Function)} for tasks numbered {@code 0 .. tasks-1} (e.g. ranges of
+     * samples): each index is taken once from the shared counter in increasing order, and the
+     * failure of the lowest failing index is rethrown.
+     *
+     * @param tasks   how many tasks (≥ 0)
+     * @param threads most threads to use, the calling one included (≥ 1)
+     * @param task    what to do for one index; must be thread-safe when {@code threads > 1}
+     * @param <T>     the result of one task
+     * @return one result per index, in index order (unmodifiable; null results are allowed)
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws RuntimeException         whatever {@code task} threw for the lowest failing index
+     */
+    public static <T> List<T> map(int tasks, int threads, IntFunction<T> task) {
+        Objects.requireNonNull(task, "task");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1 but is " + threads);
         }
-        int k = splits.size();
+        int k = tasks;
         Object[] results = new Object[k];
         int workers = Math.min(threads, k);
         if (workers <= 1) {
             for (int f = 0; f < k; f++) {
-                results[f] = fit.apply(splits.get(f));
+                results[f] = task.apply(f);
             }
             return unmodifiable(results);
         }
@@ -64,7 +84,7 @@ public final class ParallelFolds {
                     }
                 }
                 try {
-                    results[f] = fit.apply(splits.get(f));
+                    results[f] = task.apply(f);
                 } catch (RuntimeException | Error e) {
                     failures[f] = e;
                     synchronized (failed) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.gutsignal.cohort.AbundanceUnit;
 import org.gutsignal.cohort.Cohort;
 import org.gutsignal.cohort.FeatureTable;
+import org.gutsignal.cohort.ParallelFolds;
 import org.gutsignal.transform.FittedPreprocessing;
 import org.gutsignal.transform.FittedStep;
 import org.gutsignal.transform.MissingFeaturePolicy;
@@ -66,6 +67,9 @@ import org.gutsignal.transform.MissingFeaturePolicy;
  * <p>Immutable and thread-safe: any number of threads may score with one instance.
  */
 public final class ResponseModel implements Predictor {
+
+    /** Fewest samples per thread of {@link #score(FeatureTable, double[], int)}. */
+    private static final int SAMPLES_PER_THREAD = 1024;
 
     private final String[] featureNames;
     private final List<String> featureList;
@@ -351,6 +355,27 @@ public final class ResponseModel implements Predictor {
      *                                  {@link #score(FeatureTable)}
      */
     public void score(FeatureTable table, double[] out) {
+        score(table, out, 1);
+    }
+
+    /**
+     * As {@link #score(FeatureTable, double[])}, on up to {@code threads} threads: the samples are
+     * cut into {@code threads} contiguous ranges of at least {@value #SAMPLES_PER_THREAD} each (so
+     * a small table stays on one thread), which the calling thread and {@code threads − 1}
+     * short-lived daemon threads take in turn.
+     * Every probability is the same number as on one thread, bit for bit, whatever {@code threads}
+     * is: a sample's score depends only on its own values. Worth it for many samples (scoring is
+     * bound by memory bandwidth from prepared features and by one logarithm per non-zero value from
+     * raw ones). If scoring fails, the error is the one a single thread gives (the first failing
+     * sample's). An interrupt of the calling thread while it waits for the others is kept (the flag
+     * is set again).
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #score(FeatureTable, double[])}
+     */
+    public void score(FeatureTable table, double[] out, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1 but is " + threads);
+        }
         int n = table.sampleCount();
         if (out.length < n) {
             throw new IllegalArgumentException("output array holds " + out.length + " values but the table has " + n
@@ -358,11 +383,29 @@ public final class ResponseModel implements Predictor {
         }
         FeatureTable inModelUnit = convertsUnit(table) ? converted(table) : table;
         refuseMissing(table);
-        plan.linearPredictors(inModelUnit, out);
+        int workers = Math.max(1, Math.min(threads, n / SAMPLES_PER_THREAD));
+        if (workers == 1) {
+            plan.linearPredictors(inModelUnit, 0, n, out);
+        } else {
+            linearPredictorsOnThreads(inModelUnit, out, workers);
+        }
         checkPredictors(table, out, n);
         for (int i = 0; i < n; i++) {
             out[i] = sigmoid(out[i]);
         }
+    }
+
+    /**
+     * The linear predictors of {@code table}'s samples in {@code workers} contiguous ranges on as
+     * many threads ({@link ParallelFolds#map(int, int, java.util.function.IntFunction)}: the calling
+     * thread works too, and the failure of the lowest failing range is rethrown).
+     */
+    private void linearPredictorsOnThreads(FeatureTable table, double[] out, int workers) {
+        int n = table.sampleCount();
+        ParallelFolds.map(workers, workers, b -> {
+            plan.linearPredictors(table, (int) ((long) n * b / workers), (int) ((long) n * (b + 1) / workers), out);
+            return null;
+        });
     }
 
     /**
@@ -420,7 +463,7 @@ public final class ResponseModel implements Predictor {
         }
         int n = table.sampleCount();
         double[] p = new double[n];
-        plan.linearPredictors(convertsUnit(table) ? converted(table) : table, p);
+        plan.linearPredictors(convertsUnit(table) ? converted(table) : table, 0, n, p);
         checkPredictors(table, p, n);
         for (int i = 0; i < n; i++) {
             p[i] = sigmoid(p[i]);

@@ -165,24 +165,25 @@ final class ScoringPlan {
     }
 
     /**
-     * Writes the linear predictor of every sample into {@code out[0 .. n-1]}; a raw feature the
-     * table lacks counts as 0 (the caller has applied its missing-feature policy).
+     * Writes the linear predictor of samples {@code from} (inclusive) to {@code to} (exclusive)
+     * into {@code out[from .. to-1]}; a raw feature the table lacks counts as 0 (the caller has
+     * applied its missing-feature policy). A sample's value does not depend on the range, so
+     * threads may each take a range of one table.
      */
-    void linearPredictors(FeatureTable table, double[] out) {
+    void linearPredictors(FeatureTable table, int from, int to, double[] out) {
         Scratch s = scratch.get();
         if (columnwise) {
-            scoreColumnwise(table, out, s);
+            scoreColumnwise(table, from, to, out, s);
             return;
         }
-        int n = table.sampleCount();
         int[] cols = s.columns;
         for (int k = 0; k < rawNames.length; k++) {
             cols[k] = table.indexOfFeature(rawNames[k]);
         }
         if (logKind != null) {
-            scoreLog(table, n, out, s);
+            scoreLog(table, from, to, out, s);
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = linearPredictor(table, cols, i, s);
             }
         }
@@ -195,7 +196,7 @@ final class ScoringPlan {
      * so a sample scores the same whether a feature is absent or present with value 0 (up to the sign
      * of a zero sum, which has the same probability).
      */
-    private void scoreColumnwise(FeatureTable table, double[] out, Scratch s) {
+    private void scoreColumnwise(FeatureTable table, int from, int to, double[] out, Scratch s) {
         int m = sumNames.length;
         int[] cols = s.columns;
         double[] w = s.weights;
@@ -205,7 +206,7 @@ final class ScoringPlan {
             w[k] = col < 0 ? 0.0 : sumCoefficients[k];
         }
         // a table without features lacks them all: every term is 0
-        table.weightedSums(cols, w, table.featureCount() == 0 ? 0 : m, foldedIntercept, out);
+        table.weightedSums(cols, w, table.featureCount() == 0 ? 0 : m, foldedIntercept, from, to, out);
     }
 
     /**
@@ -217,7 +218,7 @@ final class ScoringPlan {
      * non-finite sum means some logarithm was not finite; that sample is redone through
      * {@link #linearPredictor}, which throws the preprocessing's message.
      */
-    private void scoreLog(FeatureTable table, int n, double[] out, Scratch s) {
+    private void scoreLog(FeatureTable table, int from, int to, double[] out, Scratch s) {
         int m = foldedCoefficients.length;
         double[] row = layOut(table, m, s);
         int[] at = s.at;
@@ -225,7 +226,7 @@ final class ScoringPlan {
         double[] zero = zeroTerms;
         double c = logPseudocount;
         boolean log10 = logKind == StepKind.LOG10;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             fetch(table, i, m, s, row);
             double e = foldedIntercept;
             for (int k = 0; k < m; k++) {
@@ -234,7 +235,7 @@ final class ScoringPlan {
             }
             out[i] = e;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             if (!Double.isFinite(out[i])) {
                 out[i] = linearPredictor(table, s.columns, i, s);
             }

@@ -155,6 +155,24 @@ class FeatureTableTest {
     }
 
     @Test
+    void weightedSumsOverARangeWriteOnlyThoseSamplesTheSameNumbers() {
+        int[] columns = {1, 0};
+        double[] weights = {0.5, -2};
+        double[] whole = new double[4];
+        table.weightedSums(columns, weights, 2, 0.1, whole);
+        double[] part = {-7, -7, -7, -7};
+        table.weightedSums(columns, weights, 2, 0.1, 1, 3, part);
+        assertArrayEquals(new double[] {-7, whole[1], whole[2], -7}, part);
+        table.weightedSums(columns, weights, 2, 0.1, 2, 2, part); // an empty range writes nothing
+        assertArrayEquals(new double[] {-7, whole[1], whole[2], -7}, part);
+        assertThrows(IndexOutOfBoundsException.class, () -> table.weightedSums(columns, weights, 2, 0, 2, 4, part));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.weightedSums(columns, weights, 2, 0, 2, 1, part));
+        assertEquals("output array holds 2 values but the range ends at sample 3",
+                assertThrows(IllegalArgumentException.class,
+                        () -> table.weightedSums(columns, weights, 2, 0, 1, 3, new double[2])).getMessage());
+    }
+
+    @Test
     void weightedSumsRefuseWrongArguments() {
         double[] out = new double[3];
         assertEquals("count 3 but 2 columns and 3 weights", assertThrows(IllegalArgumentException.class,

@@ -59,4 +59,20 @@ class ParallelFoldsTest {
         assertEquals("threads must be at least 1 but is 0", assertThrows(IllegalArgumentException.class,
                 () -> ParallelFolds.map(SPLITS, 0, s -> s)).getMessage());
     }
+
+    @Test
+    void indexedTasksComeInIndexOrderAndTheLowestFailureIsRethrown() {
+        for (int threads : new int[] {1, 3, 16}) {
+            assertEquals(List.of(0, 1, 4, 9, 16, 25, 36), ParallelFolds.map(7, threads, f -> f * f), threads + " threads");
+            assertEquals(List.of(), ParallelFolds.map(0, threads, f -> f));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelFolds.map(9, threads,
+                    f -> {
+                        if (f == 3 || f == 7) {
+                            throw new IllegalStateException("task " + f);
+                        }
+                        return f;
+                    }));
+            assertEquals("task 3", e.getMessage(), threads + " threads");
+        }
+    }
 }

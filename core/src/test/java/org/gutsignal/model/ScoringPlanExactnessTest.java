@@ -151,7 +151,7 @@ class ScoringPlanExactnessTest {
             double[][] ref = reference(fitted, beta, b0, table);
             double[] expected = ref[0];
             double[] actual = new double[table.sampleCount()];
-            new ScoringPlan(fitted, beta, b0).linearPredictors(table, actual);
+            new ScoringPlan(fitted, beta, b0).linearPredictors(table, 0, table.sampleCount(), actual);
             for (int i = 0; i < expected.length; i++) {
                 String where = what + ", " + prep + ", sample " + i;
                 if (ref[1] == null) {
@@ -216,7 +216,7 @@ class ScoringPlanExactnessTest {
             double[] beta = coefficients(6, 5);
             double[] expected = reference(fitted, beta, -0.25, ko)[0];
             double[] actual = new double[ko.sampleCount()];
-            new ScoringPlan(fitted, beta, -0.25).linearPredictors(ko, actual);
+            new ScoringPlan(fitted, beta, -0.25).linearPredictors(ko, 0, ko.sampleCount(), actual);
             for (int i = 0; i < expected.length; i++) {
                 assertEquals(expected[i], actual[i], 0.0, prep + ", sample " + i);
             }

@@ -33,7 +33,7 @@ class ScoringPlanTest {
         double[] beta = java.util.Arrays.copyOf(BETA, fitted.outputFeatures().size());
         FeatureTable z = fitted.apply(NEW);
         double[] eta = new double[NEW.sampleCount()];
-        new ScoringPlan(fitted, beta, B0).linearPredictors(NEW, eta);
+        new ScoringPlan(fitted, beta, B0).linearPredictors(NEW, 0, NEW.sampleCount(), eta);
         for (int i = 0; i < NEW.sampleCount(); i++) {
             double expected = B0;
             for (int j = 0; j < beta.length; j++) {
@@ -68,7 +68,7 @@ class ScoringPlanTest {
         FittedPreprocessing fitted = Preprocessing.of(Transform.ln(1.0)).fit(TRAIN);
         FeatureTable lacksTma = NEW.selectFeatures(List.of("LPS", "HMBPP"));
         double[] eta = new double[lacksTma.sampleCount()];
-        new ScoringPlan(fitted, BETA, B0).linearPredictors(lacksTma, eta);
+        new ScoringPlan(fitted, BETA, B0).linearPredictors(lacksTma, 0, lacksTma.sampleCount(), eta);
         // ln(0 + 1) = 0: TMA adds nothing
         assertEquals(B0 + 0.8 * Math.log(1 + 3) - 0.5 * Math.log(1 + 2), eta[0], 1e-15);
     }
