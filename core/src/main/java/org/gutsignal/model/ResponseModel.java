@@ -368,7 +368,7 @@ public final class ResponseModel implements Predictor {
      * bound by memory bandwidth from prepared features and by one logarithm per non-zero value from
      * raw ones). If scoring fails, the error is the one a single thread gives (the first failing
      * sample's). An interrupt of the calling thread while it waits for the others is kept (the flag
-     * is set again).
+     * is set again). On more than one thread a call allocates: the threads and their scratch space.
      *
      * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #score(FeatureTable, double[])}
      */
