@@ -27,7 +27,7 @@ from sklearn.model_selection import PredefinedSplit
 
 folder = sys.argv[1] if len(sys.argv) > 1 else "target/peers"
 levels = sys.argv[2:] if len(sys.argv) > 2 else ["MOLECULE", "KO", "GENES"]
-solvers = os.environ.get("SKLEARN_SOLVERS", "liblinear,saga").split(",")
+solvers = [s.strip() for s in os.environ.get("SKLEARN_SOLVERS", "liblinear,saga").split(",") if s.strip()]
 print(f"scikit-learn {sklearn.__version__}, numpy {np.__version__}")
 for level in levels:
     steps, reps = {"MOLECULE": (51, 20), "KO": (100, 1), "GENES": (100, 1)}[level]

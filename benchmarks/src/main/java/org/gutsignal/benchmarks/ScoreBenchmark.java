@@ -128,7 +128,10 @@ public class ScoreBenchmark {
         return out;
     }
 
-    /** {@link #rawGutsignal} on two threads ({@code ResponseModel.score(raw, out, 2)}; the same numbers). */
+    /**
+     * {@link #rawGutsignal} on two threads ({@code ResponseModel.score(raw, out, 2)}; the same numbers;
+     * one thread below 2,048 patients).
+     */
     @Benchmark
     public double[] rawGutsignalThreads2() {
         rawModel.score(raw, out, 2);
@@ -160,7 +163,10 @@ public class ScoreBenchmark {
         return out;
     }
 
-    /** {@link #preparedGutsignal} on two threads ({@code ResponseModel.score(table, out, 2)}; the same numbers). */
+    /**
+     * {@link #preparedGutsignal} on two threads ({@code ResponseModel.score(table, out, 2)}; the same
+     * numbers; one thread below 2,048 patients).
+     */
     @Benchmark
     public double[] preparedGutsignalThreads2() {
         preparedModel.score(prepared, out, 2);

@@ -1,8 +1,6 @@
 package org.gutsignal.benchmarks;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -54,11 +52,11 @@ public final class ScorePeerData {
         int patients = Integer.parseInt(args[1]);
         Files.createDirectories(dir);
         Cohort train = Workload.trainingCohort(Level.KO);
-        FittedPreprocessing fitted = Workload.preprocessing(Level.KO).fit(train.features());
-        Cohort trainPrepared = train.withFeatures(fitted.apply(train.features()));
         LogisticTrainer ridge = LogisticTrainer.withDefaults().withAlpha(0)
                 .withLambdas(new double[] {ScoreBenchmark.LAMBDA});
         ResponseModel rawModel = ridge.withPreprocessing(Workload.preprocessing(Level.KO)).fit(train);
+        FittedPreprocessing fitted = rawModel.preprocessing(); // the model's own: log10(x + 1), standardise
+        Cohort trainPrepared = train.withFeatures(fitted.apply(train.features()));
         FeatureTable raw = Workload.scoringTable(Level.KO, patients).selectFeatures(fitted.inputFeatures());
         double[] probabilities = rawModel.score(raw);
 
@@ -93,14 +91,15 @@ public final class ScorePeerData {
             }
         });
         writeDoubles(dir.resolve("score-KO-raw.f64"), raw.toRowMajorArray());
+        // last, so that a run that dies part-way leaves no expected file matching another run's data
+        // unnoticed (the peer scripts also check the sizes against the model file's first line)
         writeDoubles(dir.resolve("score-KO-expected.f64"), probabilities);
         System.out.println("wrote " + dir + ": " + raw.sampleCount() + " patients x " + names.size() + " KOs");
     }
 
-    /** Little-endian doubles, through a temporary file moved into place. */
+    /** Little-endian doubles, written atomically ({@link AtomicFiles#writeBytes}). */
     private static void writeDoubles(Path file, double[] values) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+        AtomicFiles.writeBytes(file, out -> {
             ByteBuffer b = ByteBuffer.allocate(8 << 13).order(ByteOrder.LITTLE_ENDIAN);
             for (double v : values) {
                 if (!b.hasRemaining()) {
@@ -110,8 +109,6 @@ public final class ScorePeerData {
                 b.putDouble(v);
             }
             out.write(b.array(), 0, b.position());
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 }

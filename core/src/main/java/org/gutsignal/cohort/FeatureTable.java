@@ -399,34 +399,53 @@ public final class FeatureTable {
      */
     public void weightedSums(int[] columns, double[] weights, int count, double constant, double[] out) {
         int n = sampleIds.size();
+        checkCount(columns, weights, count);
         if (out.length < n) {
             throw new IllegalArgumentException("output array holds " + out.length + " values but the table has " + n
                     + " samples");
         }
-        weightedSums(columns, weights, count, constant, 0, n, out);
+        sums(columns, weights, count, constant, 0, n, out);
     }
 
     /**
      * {@link #weightedSums(int[], double[], int, double, double[])} for the samples {@code from}
      * (inclusive) to {@code to} (exclusive) only: {@code out[i]} for {@code i} in that range, each
      * the same number the whole-table call gives (a sample's sum never depends on the others), so
-     * threads may each take a range of one table and one output array.
+     * threads may each take a range of one table and one output array. Nothing else of {@code out}
+     * is written.
      *
-     * @throws IllegalArgumentException  as the whole-table call, or if {@code out} is shorter than {@code to}
-     * @throws IndexOutOfBoundsException as the whole-table call, or if the range is not within the samples
+     * @param from first sample (0-based)
+     * @param to   one past the last sample
+     * @throws IllegalArgumentException  if {@code count} is as the whole-table call refuses it, the
+     *                                   range is not within the samples, or {@code out} is shorter
+     *                                   than {@code to}
+     * @throws IndexOutOfBoundsException if one of the first {@code count} columns is not a feature index
      */
     public void weightedSums(int[] columns, double[] weights, int count, double constant, int from, int to,
             double[] out) {
-        int p = featureNames.size();
-        Objects.checkFromToIndex(from, to, sampleIds.size());
+        int n = sampleIds.size();
+        if (from < 0 || from > to || to > n) {
+            throw new IllegalArgumentException("samples " + from + " to " + to + " (exclusive) but the table has " + n
+                    + " samples");
+        }
+        checkCount(columns, weights, count);
+        if (out.length < to) {
+            throw new IllegalArgumentException("output array holds " + out.length + " values but samples " + from
+                    + " to " + to + " (exclusive) need " + to);
+        }
+        sums(columns, weights, count, constant, from, to, out);
+    }
+
+    private static void checkCount(int[] columns, double[] weights, int count) {
         if (count < 0 || count > columns.length || count > weights.length) {
             throw new IllegalArgumentException("count " + count + " but " + columns.length + " columns and "
                     + weights.length + " weights");
         }
-        if (out.length < to) {
-            throw new IllegalArgumentException("output array holds " + out.length + " values but the range ends at "
-                    + "sample " + to);
-        }
+    }
+
+    /** The sums of {@link #weightedSums} for samples {@code from .. to-1}, arguments checked but the columns. */
+    private void sums(int[] columns, double[] weights, int count, double constant, int from, int to, double[] out) {
+        int p = featureNames.size();
         boolean consecutive = true;
         for (int k = 0; k < count; k++) {
             Objects.checkIndex(columns[k], p);

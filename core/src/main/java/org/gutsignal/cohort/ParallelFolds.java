@@ -20,10 +20,10 @@ import java.util.function.IntFunction;
  * <p>The calling thread works too, with {@code min(n, splits) - 1} short-lived daemon threads;
  * each split is taken once from a shared counter in split order and its result stored at its
  * own index, so the returned list is the same whatever {@code n} is, provided {@code fit} is
- * deterministic and thread-safe. If folds fail, no further split is started and the failure of
- * the lowest failing split is rethrown unwrapped — the one a sequential run throws first, since
- * every lower split was started before it. An interrupt of the calling thread while it waits
- * for the helpers is kept (the flag is set again) and the helpers finish their folds.
+ * deterministic and thread-safe. If folds fail, no split above the lowest failure so far is
+ * started, every split below it runs, and the failure of the lowest failing split is rethrown
+ * unwrapped — the one a sequential run throws first. An interrupt of the calling thread while it
+ * waits for the helpers is kept (the flag is set again) and the helpers finish their folds.
  */
 public final class ParallelFolds {
 
@@ -56,13 +56,16 @@ public final class ParallelFolds {
      * @param task    what to do for one index; must be thread-safe when {@code threads > 1}
      * @param <T>     the result of one task
      * @return one result per index, in index order (unmodifiable; null results are allowed)
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads < 1} or {@code tasks < 0}
      * @throws RuntimeException         whatever {@code task} threw for the lowest failing index
      */
     public static <T> List<T> map(int tasks, int threads, IntFunction<T> task) {
         Objects.requireNonNull(task, "task");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1 but is " + threads);
+        }
+        if (tasks < 0) {
+            throw new IllegalArgumentException("tasks must be at least 0 but is " + tasks);
         }
         int k = tasks;
         Object[] results = new Object[k];
@@ -75,27 +78,25 @@ public final class ParallelFolds {
         }
         AtomicInteger next = new AtomicInteger();
         Throwable[] failures = new Throwable[k];
-        boolean[] failed = new boolean[1];
+        // the lowest index that failed so far: indices above it need not run (taken in increasing
+        // order, so every later one is above it too); those below it always run
+        AtomicInteger lowestFailure = new AtomicInteger(Integer.MAX_VALUE);
         Runnable work = () -> {
             for (int f = next.getAndIncrement(); f < k; f = next.getAndIncrement()) {
-                synchronized (failed) {
-                    if (failed[0]) {
-                        return;
-                    }
+                if (f > lowestFailure.get()) {
+                    return;
                 }
                 try {
                     results[f] = task.apply(f);
                 } catch (RuntimeException | Error e) {
                     failures[f] = e;
-                    synchronized (failed) {
-                        failed[0] = true;
-                    }
+                    lowestFailure.accumulateAndGet(f, Math::min);
                 }
             }
         };
         Thread[] helpers = new Thread[workers - 1];
         for (int t = 0; t < helpers.length; t++) {
-            helpers[t] = new Thread(work, "gutsignal-fold");
+            helpers[t] = new Thread(work, "gutsignal-worker");
             helpers[t].setDaemon(true);
             helpers[t].start();
         }

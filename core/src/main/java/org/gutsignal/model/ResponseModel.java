@@ -360,9 +360,10 @@ public final class ResponseModel implements Predictor {
 
     /**
      * As {@link #score(FeatureTable, double[])}, on up to {@code threads} threads: the samples are
-     * cut into {@code threads} contiguous ranges of at least {@value #SAMPLES_PER_THREAD} each (so
-     * a small table stays on one thread), which the calling thread and {@code threads − 1}
-     * short-lived daemon threads take in turn.
+     * cut into {@code min(threads, ⌊n / }{@value #SAMPLES_PER_THREAD}{@code ⌋)} contiguous ranges
+     * of (nearly) equal size, at least one (so a table of fewer than
+     * {@code 2 × }{@value #SAMPLES_PER_THREAD} samples stays on the calling thread), scored at the
+     * same time by the calling thread and one short-lived daemon thread per further range.
      * Every probability is the same number as on one thread, bit for bit, whatever {@code threads}
      * is: a sample's score depends only on its own values. Worth it for many samples (scoring is
      * bound by memory bandwidth from prepared features and by one logarithm per non-zero value from

@@ -2,6 +2,7 @@ package org.gutsignal.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.gutsignal.cohort.FeatureTable;
 import org.gutsignal.transform.FittedPreprocessing;
 import org.gutsignal.transform.FittedStep;
@@ -168,9 +169,11 @@ final class ScoringPlan {
      * Writes the linear predictor of samples {@code from} (inclusive) to {@code to} (exclusive)
      * into {@code out[from .. to-1]}; a raw feature the table lacks counts as 0 (the caller has
      * applied its missing-feature policy). A sample's value does not depend on the range, so
-     * threads may each take a range of one table.
+     * threads may each take a range of one table. The range must lie within the table's samples
+     * and {@code out} (checked first: nothing is written otherwise).
      */
     void linearPredictors(FeatureTable table, int from, int to, double[] out) {
+        Objects.checkFromToIndex(from, to, Math.min(table.sampleCount(), out.length));
         Scratch s = scratch.get();
         if (columnwise) {
             scoreColumnwise(table, from, to, out, s);

@@ -158,18 +158,26 @@ class FeatureTableTest {
     void weightedSumsOverARangeWriteOnlyThoseSamplesTheSameNumbers() {
         int[] columns = {1, 0};
         double[] weights = {0.5, -2};
-        double[] whole = new double[4];
+        double[] whole = new double[3];
         table.weightedSums(columns, weights, 2, 0.1, whole);
-        double[] part = {-7, -7, -7, -7};
-        table.weightedSums(columns, weights, 2, 0.1, 1, 3, part);
-        assertArrayEquals(new double[] {-7, whole[1], whole[2], -7}, part);
+        double[] part = {-7, -7, -7};
+        table.weightedSums(columns, weights, 2, 0.1, 0, 2, part);
+        assertArrayEquals(new double[] {whole[0], whole[1], -7}, part);
+        part = new double[] {-7, -7, -7};
+        table.weightedSums(columns, weights, 2, 0.1, 1, 2, part);
+        assertArrayEquals(new double[] {-7, whole[1], -7}, part);
         table.weightedSums(columns, weights, 2, 0.1, 2, 2, part); // an empty range writes nothing
-        assertArrayEquals(new double[] {-7, whole[1], whole[2], -7}, part);
-        assertThrows(IndexOutOfBoundsException.class, () -> table.weightedSums(columns, weights, 2, 0, 2, 4, part));
-        assertThrows(IndexOutOfBoundsException.class, () -> table.weightedSums(columns, weights, 2, 0, 2, 1, part));
-        assertEquals("output array holds 2 values but the range ends at sample 3",
+        assertArrayEquals(new double[] {-7, whole[1], -7}, part);
+        double[] out = part;
+        assertEquals("samples 2 to 4 (exclusive) but the table has 3 samples", assertThrows(
+                IllegalArgumentException.class, () -> table.weightedSums(columns, weights, 2, 0, 2, 4, out)).getMessage());
+        assertEquals("samples 2 to 1 (exclusive) but the table has 3 samples", assertThrows(
+                IllegalArgumentException.class, () -> table.weightedSums(columns, weights, 2, 0, 2, 1, out)).getMessage());
+        assertEquals("output array holds 2 values but samples 1 to 3 (exclusive) need 3",
                 assertThrows(IllegalArgumentException.class,
                         () -> table.weightedSums(columns, weights, 2, 0, 1, 3, new double[2])).getMessage());
+        assertEquals("count 3 but 2 columns and 2 weights", assertThrows(IllegalArgumentException.class,
+                () -> table.weightedSums(columns, weights, 3, 0, 0, 1, out)).getMessage());
     }
 
     @Test

@@ -61,18 +61,39 @@ class ParallelFoldsTest {
     }
 
     @Test
-    void indexedTasksComeInIndexOrderAndTheLowestFailureIsRethrown() {
+    void indexedTasksComeInIndexOrderAndTheLowestFailureIsRethrown() throws Exception {
         for (int threads : new int[] {1, 3, 16}) {
             assertEquals(List.of(0, 1, 4, 9, 16, 25, 36), ParallelFolds.map(7, threads, f -> f * f), threads + " threads");
             assertEquals(List.of(), ParallelFolds.map(0, threads, f -> f));
+            // on several threads, task 3 fails only after task 7 has failed: the lower one is still rethrown
+            java.util.concurrent.CountDownLatch sevenFailed = new java.util.concurrent.CountDownLatch(1);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> ParallelFolds.map(9, threads,
                     f -> {
-                        if (f == 3 || f == 7) {
-                            throw new IllegalStateException("task " + f);
+                        if (f == 7) {
+                            sevenFailed.countDown();
+                            throw new IllegalStateException("task 7");
+                        }
+                        if (f == 3) {
+                            if (threads > 1) {
+                                awaitQuietly(sevenFailed);
+                            }
+                            throw new IllegalStateException("task 3");
                         }
                         return f;
                     }));
             assertEquals("task 3", e.getMessage(), threads + " threads");
+            assertEquals(threads > 1 ? 0 : 1, sevenFailed.getCount(), threads + " threads: whether task 7 ran");
+        }
+        assertEquals("tasks must be at least 0 but is -1", assertThrows(IllegalArgumentException.class,
+                () -> ParallelFolds.map(-1, 2, f -> f)).getMessage());
+    }
+
+    /** Waits up to 10 s; the test's assertions tell whether the latch was released. */
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

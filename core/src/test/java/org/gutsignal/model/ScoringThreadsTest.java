@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gutsignal.cohort.AbundanceUnit;
@@ -25,7 +26,7 @@ class ScoringThreadsTest {
 
     private static final Provenance PROVENANCE = new Provenance("test", 0, "sha256:x", 1);
 
-    /** 4,100 patients (four ranges of at least 1,024 samples, the last one longer), 300 KOs. */
+    /** 4,100 patients (up to four ranges of 1,025 samples), 300 KOs. */
     private static final FeatureTable KO = SyntheticCohort.withDefaults().withKoCount(300).withPatients(4100)
             .withValidationSize(0).generate().ko();
 
@@ -61,7 +62,7 @@ class ScoringThreadsTest {
             for (int threads : new int[] {1, 2, 3, 4, 8}) {
                 double[] out = new double[KO.sampleCount() + 3];
                 m.score(KO, out, threads);
-                double[] head = java.util.Arrays.copyOf(out, KO.sampleCount());
+                double[] head = Arrays.copyOf(out, KO.sampleCount());
                 assertArrayEquals(one, bits(head), pre + " on " + threads + " threads");
                 assertEquals(0.0, out[KO.sampleCount()], "nothing written past the samples");
             }
@@ -103,5 +104,43 @@ class ScoringThreadsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> m.score(KO, new double[KO.sampleCount()], 0));
         assertEquals("threads must be at least 1 but is 0", e.getMessage());
+    }
+
+    /** Each path of the plan writes exactly the range asked for, the same numbers as the whole table. */
+    @Test
+    void theScoringPlanWritesOnlyItsRangeOnEveryPath() {
+        FeatureTable small = KO.selectSamples(KO.sampleIds().subList(0, 5));
+        long seed = 21;
+        for (Preprocessing pre : List.of(Preprocessing.of(Transform.log10(1.0), Transform.standardize()),
+                Preprocessing.of(Transform.standardize()), Preprocessing.of(Transform.clr(1.0), Transform.standardize()))) {
+            ResponseModel m = model(pre, KO, seed++);
+            ScoringPlan plan = new ScoringPlan(m.preprocessing(), m.coefficients(), m.intercept());
+            double[] whole = new double[5];
+            plan.linearPredictors(small, 0, 5, whole);
+            double[] part = {-7, -7, -7, -7, -7};
+            plan.linearPredictors(small, 1, 3, part);
+            assertArrayEquals(new double[] {-7, whole[1], whole[2], -7, -7}, part, pre.toString());
+            assertThrows(IndexOutOfBoundsException.class, () -> plan.linearPredictors(small, 3, 6, new double[6]));
+            assertThrows(IndexOutOfBoundsException.class, () -> plan.linearPredictors(small, 0, 5, new double[4]));
+        }
+    }
+
+    /** On one thread, scoring allocates nothing once warm (the threads and their scratch only on more). */
+    @Test
+    void oneThreadAllocatesNothing() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        ResponseModel m = model(Preprocessing.of(Transform.log10(1.0), Transform.standardize()), KO, 5);
+        double[] out = new double[KO.sampleCount()];
+        for (int k = 0; k < 20; k++) {
+            m.score(KO, out, 1);
+        }
+        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (int k = 0; k < 20; k++) {
+            m.score(KO, out, 1);
+        }
+        long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(allocated < 10_000, allocated + " bytes allocated by 20 one-thread scorings");
     }
 }
