@@ -209,7 +209,7 @@ final class PermutationTestCommand implements Callable<Integer> {
         for (int j = 0; j < names.size(); j++) {
             picked[j + 1] = columns.indexOf(names.get(j));
         }
-        List<Row> rows = new ArrayList<>(Tables.reading(table, () -> df.javaRDD().map(r -> {
+        List<Row> rows = new ArrayList<>(Tables.reading(spark, table, "auto", () -> df.javaRDD().map(r -> {
             Object[] v = new Object[picked.length];
             for (int c = 0; c < v.length; c++) {
                 v[c] = r.get(picked[c]);

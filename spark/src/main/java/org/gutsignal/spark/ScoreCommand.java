@@ -65,7 +65,7 @@ final class ScoreCommand implements Callable<Integer> {
         Dataset<Row> in = Tables.read(spark, table, inputFormat);
         Scores.Coverage c = scorer.coverage(in.schema());
         Dataset<Row> scored = scorer.score(in).select(idColumn, SparkScorer.PROBABILITY);
-        Tables.reading(table, () -> {
+        Tables.reading(spark, table, inputFormat, () -> {
             Tables.write(scored, out, "auto", inputs, "-o");
             return null;
         });

@@ -170,11 +170,12 @@ class SparkMainTest {
                 "synthetic/capacities.tsv")), MetadataReader.gutsignal().read(TestSpark.testdata(
                 "synthetic/metadata.tsv")), JoinPolicy.LENIENT, "capacities", "metadata")), modelFile);
         String decimalComma = "P0002,99,9,83.8,4.89,0.47,60.9,0.99";
+        // a ragged row: the file, line and column, as the core's readers name them (the table is that one file)
         String[][] cases = {
-            {"extra.csv", decimalComma, "the row '" + decimalComma + "' has more or fewer cells than the header has"
-                + " columns (a stray delimiter, a decimal comma?)", null},
-            {"short.csv", "P0002,99.9,83.8", "the row 'P0002,99.9,83.8' has more or fewer cells than the header has"
-                + " columns (a stray delimiter, a decimal comma?)", null},
+            {"extra.csv", decimalComma, "line 3, column 8: expected 7 cells as in the header but found 8 (a stray"
+                + " delimiter, a decimal comma?)", null},
+            {"short.csv", "P0002,99.9,83.8", "line 3, column 4 ('BUTYRATE'): expected 7 cells as in the header but"
+                + " found 3 (a stray delimiter, a decimal comma?)", null},
             {"no_id.csv", ",99.9,83.8,4.89,0.47,60.9,0.99", "a row has no sample id (its 'sample_id' cell is empty)",
                 "a row has no sample id (column 1 is null, or an empty cell)"},
             {"no_value.csv", "P0002,99.9,,4.89,0.47,60.9,0.99", "sample 'P0002', column 'LPS': no value (an empty cell)",
@@ -186,11 +187,12 @@ class SparkMainTest {
             Run perm = run("permutation-test", table.toString(), "-m", TestSpark.testdata("synthetic/metadata.tsv")
                     .toString(), "--unit", "CPM", "--permutations", "1", "-o", dir.resolve("perm-" + c[0]).toString());
             assertEquals(SparkMain.BAD_INPUT, perm.code, perm.err);
-            assertEquals("gutsignal-spark permutation-test: " + table + ": " + c[2] + "\n", perm.err);
+            String ragged = table + (c[2].startsWith("line ") ? ", " : ": ");
+            assertEquals("gutsignal-spark permutation-test: " + ragged + c[2] + "\n", perm.err);
             Run score = run("score", table.toString(), "--model", modelFile.toString(), "--unit", "CPM", "-o",
                     dir.resolve("scores-" + c[0]).toString());
             assertEquals(SparkMain.BAD_INPUT, score.code, score.err);
-            assertEquals("gutsignal-spark score: " + table + ": " + (c[3] == null ? c[2] : c[3]) + "\n", score.err);
+            assertEquals("gutsignal-spark score: " + ragged + (c[3] == null ? c[2] : c[3]) + "\n", score.err);
         }
     }
 
